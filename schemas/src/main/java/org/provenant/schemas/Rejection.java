@@ -1,0 +1,41 @@
+package org.provenant.schemas;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A candidate that was not kept: its identity and provenance, the step that rejected it and a
+ * stable reason code. Written to {@code OUT/rejected/*.parquet}; every candidate ends as either a
+ * {@link Document} in the data shards or one of these.
+ */
+public record Rejection(
+    String id,
+    Kind kind,
+    Source source,
+    License license,
+    String step,
+    String reason,
+    String detail,
+    String duplicateOf,
+    Double similarity,
+    List<LineageEntry> lineage)
+    implements Serializable {
+
+  public Rejection {
+    requireNonNull(id, "id");
+    requireNonNull(kind, "kind");
+    requireNonNull(source, "source");
+    requireNonNull(step, "step");
+    requireNonNull(reason, "reason");
+    lineage = ImmutableList.copyOf(lineage);
+  }
+
+  /** This rejection marked as a duplicate of the kept document {@code keptId}. */
+  public Rejection asDuplicateOf(String keptId, double similarityValue) {
+    return new Rejection(
+        id, kind, source, license, step, reason, detail, keptId, similarityValue, lineage);
+  }
+}

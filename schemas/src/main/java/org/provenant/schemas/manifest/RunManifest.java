@@ -1,0 +1,38 @@
+package org.provenant.schemas.manifest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * The content of {@code OUT/manifest.json}, written last: which tool and configuration produced
+ * the output, what was read, what was written, and the accounting. Its JSON Schema is {@code
+ * schemas/json/manifest.schema.json}.
+ */
+@JsonPropertyOrder({
+  "format", "tool", "runner", "started_at", "finished_at", "config_sha256", "config",
+  "inputs", "counts", "accounting_ok", "data_shards", "rejected_shards"
+})
+public record RunManifest(
+    @JsonProperty("format") String format,
+    @JsonProperty("tool") ToolInfo tool,
+    @JsonProperty("runner") String runner,
+    @JsonProperty("started_at") String startedAt,
+    @JsonProperty("finished_at") String finishedAt,
+    @JsonProperty("config_sha256") String configSha256,
+    @JsonProperty("config") JsonNode config,
+    @JsonProperty("inputs") List<InputFileEntry> inputs,
+    @JsonProperty("counts") Counts counts,
+    @JsonProperty("accounting_ok") boolean accountingOk,
+    @JsonProperty("data_shards") List<ShardEntry> dataShards,
+    @JsonProperty("rejected_shards") List<ShardEntry> rejectedShards) {
+
+  /** Name and version of the tool and the git commit it was built from. */
+  @JsonPropertyOrder({"name", "version", "git_commit"})
+  public record ToolInfo(
+      @JsonProperty("name") String name,
+      @JsonProperty("version") String version,
+      @JsonProperty("git_commit") String gitCommit)
+      implements java.io.Serializable {}
+}
