@@ -1,0 +1,111 @@
+package org.provenant.filters.extract;
+
+import java.util.Locale;
+import org.provenant.filters.read.Candidate;
+import org.provenant.filters.step.Outcome;
+import org.provenant.schemas.Document;
+import org.provenant.schemas.LineageEntry;
+import org.provenant.schemas.Source;
+
+/**
+ * Turns a {@link Candidate} into a {@link Document} with text, or a rejection: HTTP status other
+ * than 2xx ({@code http_status_<code>}), payload that is neither HTML nor (optionally) plain text
+ * ({@code not_html}), bytes that do not decode ({@code decode_error}), and no text left after
+ * extraction ({@code empty_text}). Candidates whose text is ready (WET, JSONL, Parquet) only get
+ * the empty-text check.
+ */
+public final class WebExtractor implements java.io.Serializable {
+  public static final String HTML_STEP = "extract_html@1";
+  public static final String TEXT_STEP = "extract_text@1";
+
+  private final boolean acceptPlainText;
+  private transient CharsetResolver charsets;
+  private transient HtmlTextExtractor html;
+
+  public WebExtractor(boolean acceptPlainText) {
+    this.acceptPlainText = acceptPlainText;
+  }
+
+  private CharsetResolver charsets() {
+    if (charsets == null) {
+      charsets = new CharsetResolver();
+    }
+    return charsets;
+  }
+
+  private HtmlTextExtractor html() {
+    if (html == null) {
+      html = new HtmlTextExtractor();
+    }
+    return html;
+  }
+
+  public Outcome extract(Candidate c) {
+    if (c.text() != null) {
+      Document d = Document.of(c.id(), c.text(), c.kind(), c.source(), c.lineage());
+      if (c.text().isBlank()) {
+        return Outcome.reject(d.reject(TEXT_STEP, "empty_text", "the input's text is empty"));
+      }
+      return Outcome.keep(d.withStep(new LineageEntry(TEXT_STEP, LineageEntry.OK, "text taken as given by the input")));
+    }
+    Source s = c.source();
+    Document shell = Document.of(c.id(), "", c.kind(), s, c.lineage());
+    Integer status = s.httpStatus();
+    if (status != null && (status < 200 || status > 299)) {
+      return Outcome.reject(shell.reject(HTML_STEP, "http_status_" + status, "HTTP status " + status));
+    }
+    String mediaType = mediaType(s.contentType());
+    boolean isHtml;
+    if (mediaType == null) {
+      isHtml = looksLikeHtml(c.body());
+    } else {
+      isHtml = mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml");
+    }
+    boolean isPlain = !isHtml && acceptPlainText && "text/plain".equals(mediaType);
+    if (!isHtml && !isPlain) {
+      return Outcome.reject(shell.reject(HTML_STEP, "not_html", "content type " + (s.contentType() == null ? "missing and payload does not look like HTML" : s.contentType())));
+    }
+    String step = isHtml ? HTML_STEP : TEXT_STEP;
+    if (c.body().length == 0) {
+      return Outcome.reject(shell.reject(step, "empty_text", "empty payload"));
+    }
+    DecodedText decoded;
+    try {
+      decoded = charsets().decode(c.body(), s.contentType());
+    } catch (DecodeException e) {
+      return Outcome.reject(shell.reject(step, "decode_error", e.getMessage()));
+    }
+    String charsetNote = "charset " + decoded.charset() + " from " + decoded.origin().label();
+    if (isPlain) {
+      String text = decoded.text().strip();
+      if (text.isEmpty()) {
+        return Outcome.reject(shell.reject(step, "empty_text", "plain-text payload is blank"));
+      }
+      return Outcome.keep(shell.withText(text).withStep(new LineageEntry(step, LineageEntry.OK, "text/plain; " + charsetNote)));
+    }
+    HtmlTextExtractor.Extraction x = html().extract(decoded.text(), s.url());
+    String detail = charsetNote + "; " + x.blocks() + " blocks kept, " + x.droppedBoilerplateBlocks() + " boilerplate blocks dropped";
+    if (x.text().isBlank()) {
+      return Outcome.reject(shell.reject(step, "empty_text", "no text left after extraction; " + detail));
+    }
+    return Outcome.keep(shell.withText(x.text()).withStep(new LineageEntry(step, LineageEntry.OK, detail)));
+  }
+
+  static String mediaType(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return null;
+    }
+    int semi = contentType.indexOf(';');
+    return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+  }
+
+  static boolean looksLikeHtml(byte[] body) {
+    int n = Math.min(body.length, 1024);
+    String head = new String(body, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading().toLowerCase(Locale.ROOT);
+    if (head.startsWith("\u00ef\u00bb\u00bf")) {
+      head = head.substring(3);
+    }
+    return head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<body");
+  }
+
+}

@@ -1,0 +1,38 @@
+package org.provenant.pipelines;
+
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.provenant.pipelines.transforms.ExtractText;
+import org.provenant.pipelines.transforms.ReadInputs;
+import org.provenant.pipelines.transforms.WriteManifest;
+import org.provenant.pipelines.transforms.WriteShards;
+import org.provenant.schemas.Document;
+import org.provenant.schemas.Rejection;
+import org.provenant.schemas.manifest.ShardEntry;
+
+/**
+ * The curation pipeline: read inputs, extract text, (curation steps), write kept documents and
+ * rejections as deterministic Parquet shards, and write the manifest last.
+ */
+public final class CuratePipeline {
+  private CuratePipeline() {}
+
+  /** Adds the curation of {@code run} to {@code p}. */
+  public static void build(Pipeline p, CurationRun run) {
+    PCollectionTuple read = p.apply("ReadInputs", ReadInputs.of(run.inputs(), run.config().read()));
+    PCollectionTuple extracted = read.get(ReadInputs.CANDIDATES).apply("ExtractText", ExtractText.with(run.config().extract()));
+    PCollection<Document> kept = extracted.get(ExtractText.DOCUMENTS);
+    PCollection<Rejection> rejected =
+        PCollectionList.of(read.get(ReadInputs.REJECTED))
+            .and(extracted.get(ExtractText.REJECTED))
+            .apply("CollectRejections", Flatten.pCollections());
+    int shards = run.config().output().shards();
+    PCollection<ShardEntry> dataShards = kept.apply("WriteDataShards", WriteShards.documents(run.outputDir(), shards));
+    PCollection<ShardEntry> rejectedShards = rejected.apply("WriteRejectedShards", WriteShards.rejections(run.outputDir(), shards));
+    PCollectionList.of(dataShards).and(rejectedShards)
+        .apply("WriteManifest", WriteManifest.of(read.get(ReadInputs.FILES), run));
+  }
+}

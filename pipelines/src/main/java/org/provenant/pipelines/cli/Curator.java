@@ -1,0 +1,206 @@
+package org.provenant.pipelines.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.beam.runners.dataflow.DataflowRunner;
+import org.apache.beam.runners.dataflow.options.DataflowPipelineOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.runners.flink.FlinkRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.provenant.filters.read.InputFormat;
+import org.provenant.pipelines.CuratePipeline;
+import org.provenant.pipelines.CurationRun;
+import org.provenant.pipelines.Progress;
+import org.provenant.pipelines.config.CurationConfig;
+import org.provenant.schemas.manifest.RunManifest.ToolInfo;
+
+/**
+ * Runs a curation from the command line's values: matches the input globs, prepares the output
+ * directory, builds the Beam options (embedded Flink by default for the FlinkRunner), runs the
+ * pipeline with a progress line on a terminal, and reports. Tests call {@link #run} directly.
+ */
+public final class Curator {
+  /** Tool name and version written in manifests. */
+  public static final String VERSION = "0.1.0";
+
+  private final PrintStream err;
+
+  public Curator(PrintStream err) {
+    this.err = err;
+  }
+
+  /** The outcome of a run: where it wrote and which runner ran it. */
+  public record Result(String outputDir, String runner, PipelineResult.State state, boolean templateOnly) {}
+
+  public Result run(List<String> inputGlobs, String output, CurationConfig config, boolean overwrite, List<String> beamArgs) {
+    PipelineOptions options = beamOptions(beamArgs);
+    FileSystems.setDefaultPipelineOptions(options);
+    List<String> files = matchInputs(inputGlobs);
+    String outputDir = prepareOutput(output, overwrite);
+    String runnerName = options.getRunner().getSimpleName();
+    CurationRun run =
+        new CurationRun(files, outputDir, config, new ToolInfo("provenant", VERSION, gitCommit()), runnerName, Instant.now().toString());
+    Pipeline p = Pipeline.create(options);
+    CuratePipeline.build(p, run);
+    Progress.reset();
+    Thread progress = progressLine(files.size());
+    try {
+      PipelineResult result = p.run();
+      if (options.getRunner() == DataflowRunner.class && options.as(DataflowPipelineOptions.class).getTemplateLocation() != null) {
+        return new Result(outputDir, runnerName, result.getState(), true);
+      }
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new UserError("the pipeline ended in state " + state);
+      }
+      return new Result(outputDir, runnerName, state, false);
+    } finally {
+      if (progress != null) {
+        progress.interrupt();
+      }
+    }
+  }
+
+  static PipelineOptions beamOptions(List<String> beamArgs) {
+    PipelineOptions options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(new String[0])).withValidation().create();
+    } catch (IllegalArgumentException e) {
+      throw new UserError("bad Beam option: " + e.getMessage().split("\n")[0]);
+    }
+    if (options.getRunner() == FlinkRunner.class) {
+      FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
+      if (flink.getFlinkMaster() == null || flink.getFlinkMaster().equals("[auto]")) {
+        flink.setFlinkMaster("[local]");
+      }
+    }
+    return options;
+  }
+
+  /** Every file the globs match, absolute, de-duplicated and sorted; each glob must match a readable input. */
+  static List<String> matchInputs(List<String> globs) {
+    if (globs.isEmpty()) {
+      throw new UserError("no --input given");
+    }
+    TreeSet<String> files = new TreeSet<>();
+    for (String glob : globs) {
+      String spec = hasScheme(glob) ? glob : Paths.get(glob).toAbsolutePath().normalize().toString();
+      MatchResult m;
+      try {
+        m = FileSystems.match(spec, EmptyMatchTreatment.ALLOW);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new UserError("cannot match input " + glob + ": " + e.getMessage());
+      }
+      List<MatchResult.Metadata> found = new ArrayList<>();
+      try {
+        if (m.status() == MatchResult.Status.OK) {
+          found.addAll(m.metadata());
+        }
+      } catch (IOException e) {
+        throw new UserError("cannot match input " + glob + ": " + e.getMessage());
+      }
+      found.removeIf(md -> md.resourceId().isDirectory());
+      if (!hasScheme(glob) && found.isEmpty() && Files.isDirectory(Paths.get(spec))) {
+        throw new UserError("input " + glob + " is a directory; give a glob such as " + Paths.get(glob, "*.warc.gz"));
+      }
+      if (found.isEmpty()) {
+        throw new UserError("no input file matches " + glob);
+      }
+      for (MatchResult.Metadata md : found) {
+        String name = md.resourceId().getFilename();
+        if (InputFormat.forFileName(name).isEmpty()) {
+          throw new UserError("unsupported input file " + md.resourceId() + " (expected .warc, .warc.gz, .wet, .wet.gz, .jsonl, .jsonl.gz, .jsonl.zst or .parquet)");
+        }
+        if (!hasScheme(glob) && !Files.isReadable(Paths.get(md.resourceId().toString()))) {
+          throw new UserError("input file is not readable: " + md.resourceId());
+        }
+        files.add(md.resourceId().toString());
+      }
+    }
+    return new ArrayList<>(files);
+  }
+
+  /** The absolute output directory; a local one must be empty or absent unless {@code overwrite}. */
+  static String prepareOutput(String output, boolean overwrite) {
+    if (hasScheme(output)) {
+      return output.endsWith("/") ? output : output + "/";
+    }
+    Path dir = Paths.get(output).toAbsolutePath().normalize();
+    try {
+      if (Files.exists(dir)) {
+        if (!Files.isDirectory(dir)) {
+          throw new UserError("output " + dir + " exists and is not a directory");
+        }
+        boolean empty;
+        try (Stream<Path> s = Files.list(dir)) {
+          empty = s.findAny().isEmpty();
+        }
+        if (!empty) {
+          if (!overwrite) {
+            throw new UserError("output directory " + dir + " is not empty; pass --overwrite to replace it");
+          }
+          try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+              if (!q.equals(dir)) {
+                Files.delete(q);
+              }
+            }
+          }
+        }
+      }
+      Files.createDirectories(dir.resolve("data"));
+      Files.createDirectories(dir.resolve("rejected"));
+    } catch (IOException e) {
+      throw new UserError("cannot prepare output directory " + dir + ": " + e.getMessage());
+    }
+    return dir.toString() + "/";
+  }
+
+  static boolean hasScheme(String s) {
+    return s.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*");
+  }
+
+  private static String gitCommit() {
+    String c = System.getProperty("provenant.gitCommit");
+    return c == null || c.isBlank() ? null : c.trim();
+  }
+
+  private Thread progressLine(int totalFiles) {
+    if (System.console() == null) {
+      return null;
+    }
+    long start = System.nanoTime();
+    Thread t = new Thread(() -> {
+      try {
+        while (true) {
+          Thread.sleep(2000);
+          double secs = (System.nanoTime() - start) / 1e9;
+          long recs = Progress.RECORDS_READ.get();
+          err.printf("\r[provenant] files %d/%d, records %,d (%,.0f/s), %,.1f MB read   ",
+              Progress.FILES_DONE.get(), totalFiles, recs, recs / secs, Progress.BYTES_READ.get() / 1e6);
+          err.flush();
+        }
+      } catch (InterruptedException e) {
+        err.println();
+      }
+    }, "provenant-progress");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+}

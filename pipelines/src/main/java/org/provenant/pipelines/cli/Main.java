@@ -1,0 +1,202 @@
+package org.provenant.pipelines.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.provenant.pipelines.config.CurationConfig;
+import org.provenant.pipelines.output.Inspector;
+import org.provenant.pipelines.output.OutputDir;
+import org.provenant.pipelines.output.OutputVerifier;
+import org.provenant.schemas.manifest.RunManifest;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code provenant} command: one entry that dispatches to small subcommands. */
+@Command(
+    name = "provenant",
+    mixinStandardHelpOptions = true,
+    version = "provenant " + Curator.VERSION,
+    description = "Curate web and code corpora into Parquet shards with per-document provenance.",
+    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, DemoCommand.class})
+public final class Main implements Callable<Integer> {
+  static final PrintStream OUT = System.out;
+  static final PrintStream ERR = System.err;
+
+  @Override
+  public Integer call() {
+    new CommandLine(this).usage(OUT);
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (2 for a user's mistake, 1 for a failed check). */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      Throwable root = ex;
+      if (root instanceof UserError) {
+        ERR.println("provenant: error: " + root.getMessage());
+        return 2;
+      }
+      ERR.println("provenant: failed: " + describe(root));
+      if (System.getenv("PROVENANT_DEBUG") != null) {
+        root.printStackTrace(ERR);
+      } else {
+        ERR.println("(set PROVENANT_DEBUG=1 for the stack trace)");
+      }
+      return 1;
+    });
+    cl.setParameterExceptionHandler((ex, a) -> {
+      ERR.println("provenant: error: " + ex.getMessage());
+      ERR.println("(see: provenant " + (ex.getCommandLine().getCommandName().equals("provenant") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help)");
+      return 2;
+    });
+    return cl.execute(args);
+  }
+
+  static String describe(Throwable t) {
+    StringBuilder b = new StringBuilder();
+    Throwable c = t;
+    while (c != null) {
+      if (b.length() > 0) {
+        b.append(" <- ");
+      }
+      b.append(c.getClass().getSimpleName()).append(c.getMessage() == null ? "" : ": " + c.getMessage().split("\n")[0]);
+      c = c.getCause() == c ? null : c.getCause();
+    }
+    return b.toString();
+  }
+
+  static CurationConfig loadConfig(Path file) {
+    if (file == null) {
+      return CurationConfig.DEFAULT;
+    }
+    try {
+      return CurationConfig.parse(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UserError("cannot read configuration " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UserError("configuration " + file + ": " + e.getMessage());
+    }
+  }
+
+  static void printSummary(PrintStream out, OutputDir dir) throws IOException {
+    RunManifest m = dir.manifest().orElseThrow(() -> new UserError("the run finished but wrote no manifest.json in " + dir.root()));
+    out.printf("runner %s; %d input files, %,d records read, %,d candidates%n", m.runner(), m.inputs().size(), m.counts().recordsRead(), m.counts().candidates());
+    out.printf("kept %,d, rejected %,d (accounting %s)%n", m.counts().kept(), m.counts().rejected(), m.accountingOk() ? "holds: candidates = kept + rejected" : "DOES NOT HOLD");
+    m.counts().rejectedByReason().forEach((k, v) -> out.printf("  rejected %-22s %,d%n", k, v));
+    m.inputs().stream().filter(i -> i.error() != null).forEach(i -> out.printf("  input %s stopped early: %s%n", i.uri(), i.error()));
+    out.println("output: " + dir.root());
+  }
+
+  @Command(name = "curate", mixinStandardHelpOptions = true,
+      description = {"Curate inputs into OUT/data/*.parquet, OUT/rejected/*.parquet and OUT/manifest.json.",
+          "Any other --option is passed to Beam, e.g. --runner=FlinkRunner [--flinkMaster=host:port],",
+          "--runner=DataflowRunner --project=P --region=R --templateLocation=FILE ..."})
+  static final class Curate implements Callable<Integer> {
+    @Option(names = "--input", required = true, paramLabel = "GLOB", arity = "1..*",
+        description = "Input files or globs (.warc, .warc.gz, .wet(.gz), .jsonl(.gz|.zst), .parquet); local paths or URIs.")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output directory (must be empty unless --overwrite).")
+    String output;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "JSON configuration; defaults apply to what it leaves out.")
+    Path config;
+
+    @Option(names = "--overwrite", description = "Delete what the output directory holds before writing.")
+    boolean overwrite;
+
+    @CommandLine.Unmatched
+    List<String> beamArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+      for (String a : beamArgs) {
+        if (!a.startsWith("--")) {
+          throw new UserError("unexpected argument: " + a);
+        }
+      }
+      CurationConfig cfg = loadConfig(config);
+      Curator.Result r = new Curator(ERR).run(inputs, output, cfg, overwrite, beamArgs);
+      if (r.templateOnly()) {
+        OUT.println("wrote the Dataflow job specification (template); nothing ran. Output will go to " + r.outputDir());
+        return 0;
+      }
+      printSummary(OUT, new OutputDir(r.outputDir()));
+      return 0;
+    }
+  }
+
+  @Command(name = "inspect", mixinStandardHelpOptions = true,
+      description = "Show documents and rejected records with their provenance (source file and offset, URL, record id, lineage).")
+  static final class Inspect implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR")
+    String dir;
+
+    @Option(names = "--sample", paramLabel = "N", description = "Show the first N kept and N rejected records (default 3).")
+    Integer sample;
+
+    @Option(names = "--id", paramLabel = "ID", description = "Show the document or rejected record with this id.")
+    String id;
+
+    @Option(names = "--json", description = "One JSON object per record, with the Parquet column names.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+      FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
+      OutputDir out = new OutputDir(dir);
+      if (out.list("data/*.parquet").isEmpty() && out.list("rejected/*.parquet").isEmpty()) {
+        throw new UserError(dir + " holds no shards (data/*.parquet, rejected/*.parquet)");
+      }
+      Inspector inspector = new Inspector(out, OUT, json);
+      if (id != null) {
+        if (!inspector.byId(id)) {
+          throw new UserError("no document or rejected record has id " + id);
+        }
+        return 0;
+      }
+      int n = sample == null ? 3 : sample;
+      if (n < 0) {
+        throw new UserError("--sample must not be negative");
+      }
+      inspector.sample(n);
+      return 0;
+    }
+  }
+
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = "Recompute shard hashes and row counts against the manifests and check the accounting.")
+  static final class Verify implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR")
+    String dir;
+
+    @Override
+    public Integer call() throws IOException {
+      FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
+      OutputVerifier.Report r = new OutputVerifier().verify(new OutputDir(dir));
+      if (r.ok()) {
+        OUT.println("OK: " + r.summary());
+        return 0;
+      }
+      for (String p : r.problems()) {
+        ERR.println("provenant: verify: " + p);
+      }
+      ERR.println("provenant: verify: FAILED with " + r.problems().size() + " problem(s) in " + dir);
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package org.provenant.pipelines.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.google.common.hash.Hashing;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import org.provenant.filters.read.JsonlFileReader;
+import org.provenant.filters.read.WarcFileReader;
+
+/**
+ * The whole configuration of a curation run, read from the {@code --config} JSON file with every
+ * default filled in. Unknown keys are an error that names the key. Its canonical JSON (keys sorted,
+ * no whitespace) and that text's sha256 go into the manifest.
+ */
+@JsonPropertyOrder({"read", "extract", "output"})
+public record CurationConfig(
+    @JsonProperty("read") Read read,
+    @JsonProperty("extract") Extract extract,
+    @JsonProperty("output") Output output)
+    implements Serializable {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
+
+  public CurationConfig {
+    read = read == null ? Read.DEFAULT : read;
+    extract = extract == null ? Extract.DEFAULT : extract;
+    output = output == null ? Output.DEFAULT : output;
+  }
+
+  public static final CurationConfig DEFAULT = new CurationConfig(null, null, null);
+
+  /** Limits of the input readers. */
+  public record Read(
+      @JsonProperty("max_payload_bytes") Long maxPayloadBytes,
+      @JsonProperty("max_line_bytes") Integer maxLineBytes)
+      implements Serializable {
+    static final Read DEFAULT = new Read(null, null);
+
+    public Read {
+      maxPayloadBytes = maxPayloadBytes == null ? WarcFileReader.DEFAULT_MAX_PAYLOAD_BYTES : maxPayloadBytes;
+      maxLineBytes = maxLineBytes == null ? JsonlFileReader.DEFAULT_MAX_LINE_BYTES : maxLineBytes;
+      if (maxPayloadBytes <= 0) {
+        throw new IllegalArgumentException("read.max_payload_bytes must be positive: " + maxPayloadBytes);
+      }
+      if (maxLineBytes <= 0) {
+        throw new IllegalArgumentException("read.max_line_bytes must be positive: " + maxLineBytes);
+      }
+    }
+  }
+
+  /** Text extraction. */
+  public record Extract(@JsonProperty("accept_plain_text") Boolean acceptPlainText) implements Serializable {
+    static final Extract DEFAULT = new Extract(null);
+
+    public Extract {
+      acceptPlainText = acceptPlainText == null ? Boolean.TRUE : acceptPlainText;
+    }
+  }
+
+  /**
+   * Output layout. Documents go to shard {@code murmur3(id) mod shards} and are sorted by id inside
+   * it, so shard bytes do not depend on the runner; a shard is sorted in one worker's memory.
+   */
+  public record Output(@JsonProperty("shards") Integer shards) implements Serializable {
+    static final Output DEFAULT = new Output(null);
+
+    public Output {
+      shards = shards == null ? 4 : shards;
+      if (shards < 1 || shards > 100_000) {
+        throw new IllegalArgumentException("output.shards must be between 1 and 100000: " + shards);
+      }
+    }
+  }
+
+  /** Parses a configuration file's text; the message of a failure names the bad key or value. */
+  public static CurationConfig parse(String json) {
+    try {
+      CurationConfig c = JSON.readValue(json, CurationConfig.class);
+      return c == null ? DEFAULT : c;
+    } catch (UnrecognizedPropertyException e) {
+      throw new IllegalArgumentException("unknown configuration key \"" + e.getPropertyName() + "\" at " + path(e) + "; known keys: " + e.getKnownPropertyIds());
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IllegalArgumentException iae) {
+        throw iae;
+      }
+      throw new IllegalArgumentException("bad configuration value at " + path(e) + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("configuration is not valid JSON: " + e.getMessage().split("\n")[0]);
+    }
+  }
+
+  private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+    StringBuilder b = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+      if (b.length() > 0) {
+        b.append('.');
+      }
+      b.append(r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]");
+    }
+    return b.length() == 0 ? "top level" : b.toString();
+  }
+
+  /** Canonical JSON: every key, sorted, no whitespace. */
+  public String canonicalJson() {
+    try {
+      JsonNode tree = JSON.valueToTree(this);
+      return JSON.writeValueAsString(JSON.treeToValue(tree, Object.class));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** sha256 (hex) of {@link #canonicalJson()}. */
+  public String sha256() {
+    return Hashing.sha256().hashString(canonicalJson(), StandardCharsets.UTF_8).toString();
+  }
+}

@@ -1,0 +1,136 @@
+package org.provenant.pipelines.output;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.provenant.schemas.AvroRows;
+import org.provenant.schemas.Document;
+import org.provenant.schemas.Evidence;
+import org.provenant.schemas.LineageEntry;
+import org.provenant.schemas.Rejection;
+import org.provenant.schemas.Source;
+
+/**
+ * Finds documents and rejected records in an output directory and prints their provenance as a
+ * readable tree, or as one JSON object per line with the column names of the Parquet rows.
+ */
+public final class Inspector {
+  private final OutputDir dir;
+  private final PrintStream out;
+  private final boolean json;
+
+  public Inspector(OutputDir dir, PrintStream out, boolean json) {
+    this.dir = dir;
+    this.out = out;
+    this.json = json;
+  }
+
+  /** Prints the document or rejected record with this id; false if there is none. */
+  public boolean byId(String id) throws IOException {
+    boolean found = false;
+    for (String sub : List.of("data", "rejected")) {
+      for (MatchResult.Metadata f : dir.list(sub + "/*.parquet")) {
+        List<GenericRecord> hits = new ArrayList<>();
+        OutputDir.forEachRow(f, r -> {
+          if (id.equals(r.get("id").toString())) {
+            hits.add(r);
+          }
+        });
+        for (GenericRecord r : hits) {
+          print(sub, r);
+          found = true;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Prints the first {@code n} kept documents and the first {@code n} rejected records. */
+  public void sample(int n) throws IOException {
+    for (String sub : List.of("data", "rejected")) {
+      List<GenericRecord> rows = new ArrayList<>();
+      for (MatchResult.Metadata f : dir.list(sub + "/*.parquet")) {
+        if (rows.size() >= n) {
+          break;
+        }
+        OutputDir.forEachRow(f, r -> {
+          if (rows.size() < n) {
+            rows.add(r);
+          }
+        });
+      }
+      if (!json) {
+        out.println(sub.equals("data") ? "== kept documents (" + rows.size() + " shown)" : "== rejected records (" + rows.size() + " shown)");
+      }
+      for (GenericRecord r : rows) {
+        print(sub, r);
+      }
+    }
+  }
+
+  private void print(String sub, GenericRecord r) {
+    if (json) {
+      out.println("{\"table\":\"" + sub + "\",\"row\":" + r.toString() + "}");
+      return;
+    }
+    if (sub.equals("data")) {
+      Document d = AvroRows.documentFrom(r);
+      out.println("document " + d.id() + "  (" + d.kind().code() + ", " + d.text().length() + " chars)");
+      printSource(d.source());
+      out.println("  licence   " + (d.license().spdx() == null ? "unknown" : d.license().spdx()));
+      for (Evidence e : d.license().evidence()) {
+        out.println("            evidence " + e.kind() + " in " + e.location() + ": " + e.value());
+      }
+      out.println("  dedup     " + (d.dedup().clusterId() == null ? "not run" : "cluster " + d.dedup().clusterId() + " of " + d.dedup().clusterSize()));
+      printLineage(d.lineage());
+      out.println("  text      " + preview(d.text()));
+    } else {
+      Rejection x = AvroRows.rejectionFrom(r);
+      out.println("rejected " + x.id() + "  (" + x.kind().code() + ")");
+      out.println("  reason    " + x.reason() + " at " + x.step());
+      if (x.detail() != null) {
+        out.println("  detail    " + x.detail());
+      }
+      if (x.duplicateOf() != null) {
+        out.println("  duplicate of " + x.duplicateOf() + (x.similarity() == null ? "" : " (similarity " + x.similarity() + ")"));
+      }
+      printSource(x.source());
+      printLineage(x.lineage());
+    }
+    out.println();
+  }
+
+  private void printSource(Source s) {
+    out.println("  source    " + s.uri() + " @ offset " + s.offset());
+    line("record_id", s.recordId());
+    line("url", s.url());
+    line("date", s.date());
+    line("path", s.path());
+    line("package", s.packageName() == null ? null : s.packageName() + (s.version() == null ? "" : " " + s.version()));
+    line("type", s.contentType());
+    line("http", s.httpStatus() == null ? null : s.httpStatus().toString());
+    line("digest", s.payloadDigest());
+  }
+
+  private void line(String label, String value) {
+    if (value != null) {
+      out.println(String.format("            %-9s %s", label, value));
+    }
+  }
+
+  private void printLineage(List<LineageEntry> lineage) {
+    int i = 1;
+    for (LineageEntry e : lineage) {
+      out.println(String.format("  %s %d. %-16s %-8s %s", i == 1 ? "lineage" : "       ", i, e.step(), e.outcome(), e.detail() == null ? "" : e.detail()));
+      i++;
+    }
+  }
+
+  private static String preview(String text) {
+    String t = text.replaceAll("\\s+", " ").strip();
+    return t.length() <= 240 ? t : t.substring(0, 240) + " ...";
+  }
+}

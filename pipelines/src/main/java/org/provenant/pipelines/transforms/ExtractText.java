@@ -1,0 +1,71 @@
+package org.provenant.pipelines.transforms;
+
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.provenant.filters.extract.WebExtractor;
+import org.provenant.filters.read.Candidate;
+import org.provenant.filters.step.Outcome;
+import org.provenant.pipelines.config.CurationConfig;
+import org.provenant.schemas.Document;
+import org.provenant.schemas.Rejection;
+
+/** Turns candidates into documents with text (HTML main content, or given text), or rejections. */
+public final class ExtractText extends PTransform<PCollection<Candidate>, PCollectionTuple> {
+  public static final TupleTag<Document> DOCUMENTS = new TupleTag<>() {};
+  public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
+
+  private final CurationConfig.Extract config;
+
+  private ExtractText(CurationConfig.Extract config) {
+    this.config = config;
+  }
+
+  public static ExtractText with(CurationConfig.Extract config) {
+    return new ExtractText(config);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<Candidate> candidates) {
+    PCollectionTuple out =
+        candidates.apply("Extract", ParDo.of(new ExtractFn(config.acceptPlainText())).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTED)));
+    out.get(DOCUMENTS).setCoder(SerializableCoder.of(Document.class));
+    out.get(REJECTED).setCoder(SerializableCoder.of(Rejection.class));
+    return out;
+  }
+
+  static final class ExtractFn extends DoFn<Candidate, Document> {
+    private final Counter extracted = Metrics.counter(ExtractText.class, "extracted");
+    private final Counter rejected = Metrics.counter(ExtractText.class, "rejected");
+    private final boolean acceptPlainText;
+    private transient WebExtractor extractor;
+
+    ExtractFn(boolean acceptPlainText) {
+      this.acceptPlainText = acceptPlainText;
+    }
+
+    @Setup
+    public void setup() {
+      extractor = new WebExtractor(acceptPlainText);
+    }
+
+    @ProcessElement
+    public void process(@Element Candidate c, MultiOutputReceiver out) {
+      Outcome o = extractor.extract(c);
+      if (o instanceof Outcome.Kept k) {
+        extracted.inc();
+        out.get(DOCUMENTS).output(k.document());
+      } else {
+        rejected.inc();
+        out.get(REJECTED).output(((Outcome.Rejected) o).rejection());
+      }
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package org.provenant.pipelines.transforms;
+
+import com.google.common.collect.ImmutableList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.util.List;
+import java.util.Optional;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.Compression;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.provenant.filters.read.Candidate;
+import org.provenant.filters.read.InputFormat;
+import org.provenant.filters.read.JsonlFileReader;
+import org.provenant.filters.read.ReadSink;
+import org.provenant.filters.read.ReadSummary;
+import org.provenant.filters.read.WarcFileReader;
+import org.provenant.pipelines.Progress;
+import org.provenant.pipelines.config.CurationConfig;
+import org.provenant.pipelines.io.ParquetTextReader;
+import org.provenant.schemas.Rejection;
+import org.provenant.schemas.manifest.InputFileEntry;
+
+/**
+ * Reads the input files, one file per element so that reading is split by file and streams:
+ * candidates, the candidates that could not be read (as rejections), and one {@link
+ * InputFileEntry} per file with its size, sha256 and records by type.
+ */
+public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
+  public static final TupleTag<Candidate> CANDIDATES = new TupleTag<>() {};
+  public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
+  public static final TupleTag<InputFileEntry> FILES = new TupleTag<>() {};
+
+  private final List<String> files;
+  private final CurationConfig.Read limits;
+
+  private ReadInputs(List<String> files, CurationConfig.Read limits) {
+    this.files = ImmutableList.copyOf(files);
+    this.limits = limits;
+  }
+
+  /** Reads {@code files} (matched, absolute URIs) with the reader limits of {@code limits}. */
+  public static ReadInputs of(List<String> files, CurationConfig.Read limits) {
+    return new ReadInputs(files, limits);
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin begin) {
+    PCollectionTuple out =
+        begin
+            .apply("ListFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
+            .apply("MatchFiles", FileIO.matchAll())
+            .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
+            .apply("SpreadFiles", Reshuffle.viaRandomKey())
+            .apply("ReadRecords", ParDo.of(new ReadFileFn(limits)).withOutputTags(CANDIDATES, TupleTagList.of(REJECTED).and(FILES)));
+    out.get(CANDIDATES).setCoder(SerializableCoder.of(Candidate.class));
+    out.get(REJECTED).setCoder(SerializableCoder.of(Rejection.class));
+    out.get(FILES).setCoder(SerializableCoder.of(InputFileEntry.class));
+    return out;
+  }
+
+  /** Reads one whole file with the reader its name calls for. */
+  static final class ReadFileFn extends DoFn<FileIO.ReadableFile, Candidate> {
+    private final Counter filesRead = Metrics.counter(ReadInputs.class, "files_read");
+    private final Counter candidatesRead = Metrics.counter(ReadInputs.class, "candidates");
+    private final Counter readRejections = Metrics.counter(ReadInputs.class, "rejected_while_reading");
+    private final Counter recordsRead = Metrics.counter(ReadInputs.class, "records_read");
+    private final CurationConfig.Read limits;
+
+    ReadFileFn(CurationConfig.Read limits) {
+      this.limits = limits;
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+      String uri = file.getMetadata().resourceId().toString();
+      String name = file.getMetadata().resourceId().getFilename();
+      Optional<InputFormat> format = InputFormat.forFileName(name == null ? uri : name);
+      ReadSink sink =
+          new ReadSink() {
+            @Override
+            public void candidate(Candidate c) {
+              candidatesRead.inc();
+              Progress.RECORDS_READ.incrementAndGet();
+              out.get(CANDIDATES).output(c);
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+              readRejections.inc();
+              Progress.RECORDS_READ.incrementAndGet();
+              out.get(REJECTED).output(r);
+            }
+          };
+      if (format.isEmpty()) {
+        out.get(FILES).output(new InputFileEntry(uri, "unknown", file.getMetadata().sizeBytes(), hashOnly(file), 0, null, 0, "unsupported input format: " + name));
+        return;
+      }
+      InputFileEntry entry;
+      try {
+        entry = switch (format.get()) {
+          case WARC, JSONL -> readStream(file, uri, format.get(), sink);
+          case PARQUET -> readParquet(file, uri, sink);
+        };
+      } catch (IOException e) {
+        entry = new InputFileEntry(uri, format.get().code(), file.getMetadata().sizeBytes(), hashOnly(file), 0, null, 0, "cannot read file: " + e.getMessage());
+      }
+      recordsRead.inc(entry.recordsRead());
+      filesRead.inc();
+      Progress.FILES_DONE.incrementAndGet();
+      Progress.BYTES_READ.addAndGet(entry.bytes());
+      out.get(FILES).output(entry);
+    }
+
+    private InputFileEntry readStream(FileIO.ReadableFile file, String uri, InputFormat format, ReadSink sink) throws IOException {
+      try (InputStream raw = Channels.newInputStream(file.open());
+          DigestingInputStream in = new DigestingInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
+        ReadSummary s = format == InputFormat.WARC
+            ? new WarcFileReader(limits.maxPayloadBytes()).read(uri, in, sink)
+            : new JsonlFileReader(limits.maxLineBytes()).read(uri, nonClosing(in), sink);
+        in.drain();
+        return entry(uri, in.count(), in.sha256Hex(), s);
+      }
+    }
+
+    private InputFileEntry readParquet(FileIO.ReadableFile file, String uri, ReadSink sink) throws IOException {
+      long size;
+      String sha;
+      try (DigestingInputStream in = new DigestingInputStream(Channels.newInputStream(file.open()))) {
+        in.drain();
+        size = in.count();
+        sha = in.sha256Hex();
+      }
+      ReadSummary s = new ParquetTextReader().read(uri, file.getMetadata().resourceId(), size, sink);
+      return entry(uri, size, sha, s);
+    }
+
+    private static InputFileEntry entry(String uri, long bytes, String sha, ReadSummary s) {
+      return new InputFileEntry(uri, s.format().code(), bytes, sha, s.recordsRead(), s.recordsByType(), s.candidates(), s.error());
+    }
+
+    private static String hashOnly(FileIO.ReadableFile file) {
+      try (DigestingInputStream in = new DigestingInputStream(Channels.newInputStream(file.open()))) {
+        in.drain();
+        return in.sha256Hex();
+      } catch (IOException e) {
+        return "0".repeat(64);
+      }
+    }
+
+    private static InputStream nonClosing(InputStream in) {
+      return new java.io.FilterInputStream(in) {
+        @Override
+        public void close() {}
+      };
+    }
+  }
+}

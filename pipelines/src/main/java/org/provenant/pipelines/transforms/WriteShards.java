@@ -1,0 +1,247 @@
+package org.provenant.pipelines.transforms;
+
+import com.google.common.hash.Hashing;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.provenant.pipelines.io.ShardFiles;
+import org.provenant.schemas.AvroRows;
+import org.provenant.schemas.Document;
+import org.provenant.schemas.ProvenantSchemas;
+import org.provenant.schemas.Rejection;
+import org.provenant.schemas.manifest.ShardEntry;
+
+/**
+ * Writes documents or rejections as a fixed number of Parquet shards whose bytes depend only on the
+ * rows: each row goes to shard {@code murmur3_32(id) mod n}, rows are shuffled as Avro binary,
+ * sorted inside their shard by (id, source uri, offset), and written in that order. Every shard is
+ * written, empty ones included, so the file set is the same whatever the data. Emits one {@link
+ * ShardEntry} per shard after its file and per-shard manifest are in place.
+ */
+public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection<ShardEntry>> {
+  /** How a row type becomes a shard row. */
+  interface RowFormat<T> extends Serializable {
+    String id(T row);
+
+    String sortKey(T row);
+
+    String reason(T row);
+
+    GenericRecord toRecord(T row);
+
+    Schema schema();
+  }
+
+  private static final String NO_ROW = "";
+
+  private final RowFormat<T> format;
+  private final String outputDir;
+  private final String subdir;
+  private final int shards;
+
+  private WriteShards(RowFormat<T> format, String outputDir, String subdir, int shards) {
+    this.format = format;
+    this.outputDir = outputDir;
+    this.subdir = subdir;
+    this.shards = shards;
+  }
+
+  /** Kept documents into {@code outputDir/data/}. */
+  public static WriteShards<Document> documents(String outputDir, int shards) {
+    return new WriteShards<>(new DocumentFormat(), outputDir, "data", shards);
+  }
+
+  /** Rejected candidates into {@code outputDir/rejected/}. */
+  public static WriteShards<Rejection> rejections(String outputDir, int shards) {
+    return new WriteShards<>(new RejectionFormat(), outputDir, "rejected", shards);
+  }
+
+  @Override
+  public PCollection<ShardEntry> expand(PCollection<T> rows) {
+    KvCoder<Integer, KV<String, KV<String, byte[]>>> coder =
+        KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of())));
+    PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> keyed =
+        rows.apply("EncodeRows", ParDo.of(new EncodeFn<>(format, shards))).setCoder(coder);
+    List<KV<Integer, KV<String, KV<String, byte[]>>>> markers = new ArrayList<>();
+    for (int i = 0; i < shards; i++) {
+      markers.add(KV.of(i, KV.of(NO_ROW, KV.of(NO_ROW, new byte[0]))));
+    }
+    PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> everyShard =
+        rows.getPipeline().apply("ListShards", Create.of(markers).withCoder(coder));
+    return PCollectionList.of(keyed)
+        .and(everyShard)
+        .apply("IncludeEmptyShards", Flatten.pCollections())
+        .apply("GroupByShard", GroupByKey.create())
+        .apply("SortAndWriteShard", ParDo.of(new WriteShardFn(format.schema().toString(), outputDir, subdir, shards)))
+        .setCoder(SerializableCoder.of(ShardEntry.class));
+  }
+
+  /** Shard of an id: stable across JVMs, runners and machines. */
+  public static int shardOf(String id, int shards) {
+    return Math.floorMod(Hashing.murmur3_32_fixed().hashString(id, StandardCharsets.UTF_8).asInt(), shards);
+  }
+
+  static final class EncodeFn<T> extends DoFn<T, KV<Integer, KV<String, KV<String, byte[]>>>> {
+    private final RowFormat<T> format;
+    private final int shards;
+    private transient GenericDatumWriter<GenericRecord> writer;
+    private transient BinaryEncoder encoder;
+
+    EncodeFn(RowFormat<T> format, int shards) {
+      this.format = format;
+      this.shards = shards;
+    }
+
+    @Setup
+    public void setup() {
+      writer = new GenericDatumWriter<>(format.schema());
+    }
+
+    @ProcessElement
+    public void process(@Element T row, OutputReceiver<KV<Integer, KV<String, KV<String, byte[]>>>> out) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      encoder = EncoderFactory.get().binaryEncoder(bytes, encoder);
+      try {
+        writer.write(format.toRecord(row), encoder);
+        encoder.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      String reason = format.reason(row);
+      out.output(KV.of(shardOf(format.id(row), shards), KV.of(format.sortKey(row), KV.of(reason == null ? NO_ROW : reason, bytes.toByteArray()))));
+    }
+  }
+
+  static final class WriteShardFn extends DoFn<KV<Integer, Iterable<KV<String, KV<String, byte[]>>>>, ShardEntry> {
+    private final String schemaJson;
+    private final String outputDir;
+    private final String subdir;
+    private final int shards;
+    private transient Schema schema;
+
+    WriteShardFn(String schemaJson, String outputDir, String subdir, int shards) {
+      this.schemaJson = schemaJson;
+      this.outputDir = outputDir;
+      this.subdir = subdir;
+      this.shards = shards;
+    }
+
+    @Setup
+    public void setup() {
+      schema = new Schema.Parser().parse(schemaJson);
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, KV<String, byte[]>>>> shard, OutputReceiver<ShardEntry> out) throws IOException {
+      List<KV<String, KV<String, byte[]>>> rows = new ArrayList<>();
+      for (KV<String, KV<String, byte[]>> r : shard.getValue()) {
+        if (!r.getKey().isEmpty()) {
+          rows.add(r);
+        }
+      }
+      rows.sort(Comparator.comparing(KV::getKey));
+      SortedMap<String, Long> byReason = new TreeMap<>();
+      GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(schema);
+      List<GenericRecord> records = new ArrayList<>(rows.size());
+      for (KV<String, KV<String, byte[]>> r : rows) {
+        String reason = r.getValue().getKey();
+        if (!reason.isEmpty()) {
+          byReason.merge(reason, 1L, Long::sum);
+        }
+        records.add(reader.read(null, DecoderFactory.get().binaryDecoder(r.getValue().getValue(), null)));
+      }
+      ResourceId dir = FileSystems.matchNewResource(outputDir, true).resolve(subdir, StandardResolveOptions.RESOLVE_DIRECTORY);
+      out.output(ShardFiles.write(dir, subdir, ShardFiles.shardName(shard.getKey(), shards), schema, records, byReason));
+    }
+  }
+
+  private static String sortKey(String id, String uri, long offset) {
+    return id + "\u0000" + uri + "\u0000" + String.format("%020d", offset);
+  }
+
+  static final class DocumentFormat implements RowFormat<Document> {
+    @Override
+    public String id(Document d) {
+      return d.id();
+    }
+
+    @Override
+    public String sortKey(Document d) {
+      return WriteShards.sortKey(d.id(), d.source().uri(), d.source().offset());
+    }
+
+    @Override
+    public String reason(Document d) {
+      return null;
+    }
+
+    @Override
+    public GenericRecord toRecord(Document d) {
+      return AvroRows.toRecord(d);
+    }
+
+    @Override
+    public Schema schema() {
+      return ProvenantSchemas.DOCUMENT;
+    }
+  }
+
+  static final class RejectionFormat implements RowFormat<Rejection> {
+    @Override
+    public String id(Rejection r) {
+      return r.id();
+    }
+
+    @Override
+    public String sortKey(Rejection r) {
+      return WriteShards.sortKey(r.id(), r.source().uri(), r.source().offset()) + "\u0000" + r.step() + "\u0000" + r.reason();
+    }
+
+    @Override
+    public String reason(Rejection r) {
+      return r.reason();
+    }
+
+    @Override
+    public GenericRecord toRecord(Rejection r) {
+      return AvroRows.toRecord(r);
+    }
+
+    @Override
+    public Schema schema() {
+      return ProvenantSchemas.REJECTED;
+    }
+  }
+
+}
