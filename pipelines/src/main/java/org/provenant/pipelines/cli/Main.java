@@ -28,8 +28,9 @@ import picocli.CommandLine.Parameters;
     description = "Curate web and code corpora into Parquet shards with per-document provenance.",
     subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, DemoCommand.class})
 public final class Main implements Callable<Integer> {
-  static final PrintStream OUT = System.out;
-  static final PrintStream ERR = System.err;
+  /** Where the running command prints; set by {@link #execute(PrintStream, PrintStream, String...)}. */
+  static PrintStream OUT = System.out;
+  static PrintStream ERR = System.err;
 
   @Override
   public Integer call() {
@@ -38,11 +39,13 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    System.exit(execute(System.out, System.err, args));
   }
 
   /** Runs the command line and returns the exit code (2 for a user's mistake, 1 for a failed check). */
-  public static int execute(String... args) {
+  public static synchronized int execute(PrintStream out, PrintStream err, String... args) {
+    OUT = out;
+    ERR = err;
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       Throwable root = ex;

@@ -229,7 +229,7 @@ final class DemoHtml {
 
   /** Lower-case words joined by hyphens, ASCII letters and digits only. */
   static String slug(String text) {
-    String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+    String folded = java.text.Normalizer.normalize(text.replace("ß", "ss"), java.text.Normalizer.Form.NFD)
         .replaceAll("\\p{M}", "")
         .toLowerCase(Locale.ROOT)
         .replaceAll("[^a-z0-9]+", "-")

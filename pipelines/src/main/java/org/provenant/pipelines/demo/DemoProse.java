@@ -80,7 +80,8 @@ final class DemoProse {
     blocks.add(paragraph(deck, 2, 2));
     List<String> headings = new ArrayList<>(register.headings());
     shuffle(headings);
-    int paragraphs = between(9, 11);
+    // registers with few templates write shorter pieces, so sentences repeat less
+    int paragraphs = register.sentences().size() < 20 ? between(6, 7) : between(9, 11);
     for (int i = 0; i < paragraphs; i++) {
       if (i == 3 || i == 7) {
         blocks.add(new Heading(headings.get(i / 4)));
@@ -255,6 +256,7 @@ final class DemoProse {
           case "millions" -> String.format(Locale.ROOT, "%.1f", between(12, 480) / 10.0);
           case "port" -> Integer.toString(between(5000, 9999));
           case "version" -> "2." + between(1, 9);
+          case "hundreds" -> Integer.toString(100 * between(2, 9));
           default -> {
             List<String> values = slots.get(key);
             if (values == null) {

@@ -80,8 +80,8 @@ final class DemoVocabulary {
           "Several {people} told reporters they supported the idea in principle but worried"
               + " about {problem}.",
           "Officials said they would {action} before the end of the year.",
-          "At a packed public meeting on {weekday}, {people} questioned whether {thing} was"
-              + " really the priority.",
+          "At a packed public meeting on {weekday}, {people} questioned whether spending on"
+              + " {thing} was really the priority.",
           "The opposition group called the proposal a sensible first step but said more detail"
               + " was needed on {thing}.",
           "Most of the work will take place at night to limit disruption for {people}.",
@@ -90,8 +90,7 @@ final class DemoVocabulary {
           "\u201cWe know people are frustrated by {problem},\u201d {name} said. \u201cThis is how"
               + " we start fixing it.\u201d",
           "The plans will be on display at the {place} until the end of {month}.",
-          "It is the {ordinal} time in {num} years that {thing} has been debated by the full"
-              + " council.",
+          "It is the {ordinal} time in {num} years that the full council has debated {thing}.",
           "Campaigners welcomed the announcement, saying they had waited a long time for"
               + " {thing}.",
           "Funding for {thing} comes partly from a national grant and partly from local"
@@ -100,8 +99,8 @@ final class DemoVocabulary {
           "{People} will be able to ask questions at a drop-in session at the {place} next"
               + " {weekday}.",
           "The authority said it had learned lessons from the delays to {thing2}.",
-          "Figures seen by this newspaper suggest that {thing} is already running {pct} per cent"
-              + " over budget.",
+          "Figures seen by this newspaper suggest that the budget for {thing} is already {pct} per"
+              + " cent overspent.",
           "Not everyone is convinced, and a petition against {thing} has gathered {count}"
               + " hundred signatures.",
           "Council leaders insist the timetable is realistic and that {people} will notice the"
@@ -202,13 +201,13 @@ final class DemoVocabulary {
           "When {problem} shows up, the first step is to {action}.",
           "There is no single right approach to {topic}, and anyone who claims otherwise is"
               + " probably selling something.",
-          "{Thing} is cheap, easy to find and surprisingly effective.",
-          "Over the last {num} years, {thing} has gone from a niche interest to something my"
+          "Getting hold of {thing} is cheap and easy, and it is surprisingly effective.",
+          "Over the last {num} years, interest in {thing} has gone from niche to something my"
               + " friends ask about every week.",
           "I asked {count} other {people} what they would do differently, and almost all of them"
               + " said they would {action} sooner.",
-          "Keep in mind that {thing} will not fix {problem} on its own.",
-          "The trade-off is simple: {thing} saves time, while {thing2} saves money.",
+          "Keep in mind that {thing} alone will not fix {problem}.",
+          "The trade-off is simple: with {thing} you save time, with {thing2} you save money.",
           "Try to {action} at least once a week, and write down what you notice.",
           "Experienced {people} tend to {action} without even thinking about it.",
           "That said, {problem} can still catch you out if you are not paying attention.",
@@ -216,14 +215,14 @@ final class DemoVocabulary {
           "Whatever you decide, remember that {topic} is meant to be enjoyable, not a chore.",
           "My first attempt was a disaster, mostly because of {problem}.",
           "These days I {action} as a matter of routine, and it has made a real difference.",
-          "You do not need expensive gear to get started; {thing} is enough for the first few"
+          "You do not need expensive gear to get started; {thing} will do for the first few"
               + " months.",
-          "One reader pointed out that {thing} behaves very differently in {month}, which is"
+          "One reader pointed out that you should treat {thing} differently in {month}, which is"
               + " worth remembering.",
           "If that sounds like a lot of effort, it honestly is not once you get used to it.",
           "The biggest mistake I see is trying to {action} and {action2} on the same day.",
           "Looking back, I wish someone had told me to {action} from the very beginning.",
-          "For what it is worth, {thing} has lasted me much longer than I thought it would.",
+          "For what it is worth, the money I spent on {thing} went much further than I expected.",
           "Some {people} swear by {thing}, while others never bother with it at all.",
           "The good news is that {problem} is easy to prevent once you know what causes it.",
           "On a quiet {weekday} morning it is the perfect job to do with a cup of tea.",
@@ -352,8 +351,8 @@ final class DemoVocabulary {
 
   private static final List<String> DOCS_SENTENCES =
       List.of(
-          "By default, {product} keeps {feature} in memory and writes it to disk every few"
-              + " seconds.",
+          "By default, {product} keeps the state of {feature} in memory and writes it to disk every"
+              + " few seconds.",
           "To change this behaviour, set `{key}` in the configuration file and restart the"
               + " service.",
           "This page explains how to {action} without taking the cluster offline.",
@@ -373,12 +372,12 @@ final class DemoVocabulary {
           "The following example shows a minimal configuration for a single node.",
           "Each node reports its own metrics, so an overloaded node is easy to spot.",
           "Run `{command}` after every upgrade to confirm that {feature} is healthy.",
-          "If {problem} persists, raise the log level to debug and collect the output of"
+          "If you keep seeing {problem}, raise the log level to debug and collect the output of"
               + " `{command}`.",
-          "{Feature} is tuned for small clusters; adjust `{key}` if you run more than {count}"
-              + " nodes.",
-          "Older releases stored {feature} in a different format, so read the upgrade notes"
-              + " first.",
+          "The defaults for {feature} suit small clusters; adjust `{key}` if you run more than"
+              + " {count} nodes.",
+          "Older releases stored the settings for {feature} in a different format, so read the"
+              + " upgrade notes first.",
           "We recommend testing any change on a staging environment before you {action}.",
           "The defaults are conservative and work well for most workloads.",
           "Settings that accept a duration understand suffixes such as ms, s and m.");
@@ -478,8 +477,9 @@ final class DemoVocabulary {
               "Weitere Informationen gibt es {where}.",
               "{subject} {verb} {object}, und {subject2} {verb2} {object2}.",
               "Bereits im {month} hatte {subject} {object} vorgeschlagen.",
-              "Insgesamt haben sich {count} hundert Bürgerinnen und Bürger an der Umfrage"
-                  + " beteiligt.",
+              "Insgesamt haben sich {hundreds} Bürgerinnen und Bürger an der Umfrage beteiligt.",
+              "Der Vorschlag stieß im Ausschuss auf breite Zustimmung.",
+              "Die Opposition fordert {object} {adverbial}.",
               "Die Entscheidung fiel {adverbial}."),
           List.of("{subject} {verb} {object}"),
           List.of("Hintergrund", "Reaktionen aus der Politik", "Wie geht es weiter?", "Kosten und Zeitplan"),
@@ -561,7 +561,9 @@ final class DemoVocabulary {
               "Plus d'informations sont disponibles {where}.",
               "{subject} {verb} {object}, et {subject2} {verb2} {object2}.",
               "En {month}, {subject} avait déjà proposé {object}.",
-              "Au total, {count} cents habitants ont participé à la consultation.",
+              "Au total, {hundreds} habitants ont participé à la consultation.",
+              "La proposition a reçu un large soutien en commission.",
+              "L'opposition réclame {object} {adverbial}.",
               "La décision a été prise {adverbial}."),
           List.of("{subject} {verb} {object}"),
           List.of("Contexte", "Réactions", "Et maintenant\u00a0?", "Coûts et calendrier"),
@@ -645,7 +647,9 @@ final class DemoVocabulary {
               "Hay más información disponible {where}.",
               "{subject} {verb} {object}, y {subject2} {verb2} {object2}.",
               "En {month}, {subject} ya había propuesto {object}.",
-              "En total, {count} cientos de vecinos participaron en la consulta.",
+              "En total, {hundreds} vecinos participaron en la consulta.",
+              "La propuesta recibió un amplio apoyo en la comisión.",
+              "La oposición reclama {object} {adverbial}.",
               "La decisión se tomó {adverbial}."),
           List.of("{subject} {verb} {object}"),
           List.of("Contexto", "Reacciones", "\u00bfQué pasará ahora?", "Costes y calendario"),
