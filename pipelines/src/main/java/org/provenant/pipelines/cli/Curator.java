@@ -62,7 +62,7 @@ public final class Curator {
     try {
       PipelineResult result = p.run();
       if (options.getRunner() == DataflowRunner.class && options.as(DataflowPipelineOptions.class).getTemplateLocation() != null) {
-        return new Result(outputDir, runnerName, result.getState(), true);
+        return new Result(outputDir, runnerName, null, true); // a template job has no state to ask for
       }
       PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
@@ -82,6 +82,9 @@ public final class Curator {
       options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(new String[0])).withValidation().create();
     } catch (IllegalArgumentException e) {
       throw new UserError("bad Beam option: " + e.getMessage().split("\n")[0]);
+    }
+    if (beamArgs.stream().noneMatch(a -> a.startsWith("--appName"))) {
+      options.as(org.apache.beam.sdk.options.ApplicationNameOptions.class).setAppName("provenant");
     }
     if (options.getRunner() == FlinkRunner.class) {
       FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);

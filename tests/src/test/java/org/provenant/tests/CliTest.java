@@ -1,0 +1,156 @@
+package org.provenant.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.provenant.filters.read.Digests;
+import org.provenant.pipelines.cli.Main;
+
+/** The command line as a user meets it: exit codes, one-line errors, inspect and verify output. */
+class CliTest {
+  @TempDir static Path tmp;
+  static Path corpus;
+  static Path out;
+
+  record Run(int code, String out, String err) {}
+
+  static Run cli(String... args) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int code = Main.execute(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8), args);
+    return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+  }
+
+  @BeforeAll
+  static void curate() throws IOException {
+    corpus = SmallCorpus.write(tmp.resolve("in"));
+    out = tmp.resolve("out");
+    Run r = cli("curate", "--input", corpus + "/crawl-0.warc.gz", "--output", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("kept 2, rejected 4 (accounting holds: candidates = kept + rejected)"), r.out());
+  }
+
+  @Test
+  void verifyPassesOnAFinishedRun() {
+    Run r = cli("verify", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("OK: 4 data shards (2 rows), 4 rejected shards (4 rows); candidates 6 = kept 2 + rejected 4\n", r.out());
+  }
+
+  @Test
+  void verifyFailsOnACorruptedShard() throws IOException {
+    Path copy = tmp.resolve("corrupt");
+    copyTree(out, copy);
+    Path shard = copy.resolve("data/part-00000-of-00004.parquet");
+    byte[] b = Files.readAllBytes(shard);
+    b[4] ^= 1;
+    Files.write(shard, b);
+    Run r = cli("verify", copy.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("provenant: verify: data/part-00000-of-00004.parquet: sha256 is "), r.err());
+    assertTrue(r.err().endsWith("provenant: verify: FAILED with " + (r.err().split("\n").length - 1) + " problem(s) in " + copy + "\n"), r.err());
+  }
+
+  @Test
+  void verifyRefusesAnOutputWithoutManifest() throws IOException {
+    Path copy = tmp.resolve("interrupted");
+    copyTree(out, copy);
+    Files.delete(copy.resolve("manifest.json"));
+    Run r = cli("verify", copy.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().startsWith("provenant: verify: incomplete output: " + copy + " has no manifest.json"), r.err());
+  }
+
+  @Test
+  void verifyFindsAnUnlistedShard() throws IOException {
+    Path copy = tmp.resolve("extra");
+    copyTree(out, copy);
+    Files.copy(copy.resolve("data/part-00001-of-00004.parquet"), copy.resolve("data/part-00009-of-00009.parquet"));
+    Run r = cli("verify", copy.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("data/part-00009-of-00009.parquet: shard not listed in the manifest"), r.err());
+  }
+
+  @Test
+  void inspectShowsProvenanceById() {
+    String id = Digests.id("warc", SmallCorpus.PAGE_A);
+    Run r = cli("inspect", out.toString(), "--id", id);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("document " + id + "  (web, 80 chars)\n  source    " + corpus.resolve("crawl-0.warc.gz") + " @ offset 0\n"), r.out());
+    assertTrue(r.out().contains("            record_id urn:uuid:00000000-0000-4000-8000-00000000000a\n"), r.out());
+    assertTrue(r.out().contains("  lineage 1. read_warc@1      ok       response record\n"), r.out());
+    Run json = cli("inspect", out.toString(), "--id", id, "--json");
+    assertTrue(json.out().startsWith("{\"table\":\"data\",\"row\":{\"id\": \"" + id + "\""), json.out());
+    Run missing = cli("inspect", out.toString(), "--id", "nope");
+    assertEquals(2, missing.code());
+    assertEquals("provenant: error: no document or rejected record has id nope\n", missing.err());
+  }
+
+  @Test
+  void inspectSampleShowsRejectedRecordsWithReasons() {
+    Run r = cli("inspect", out.toString(), "--sample", "10");
+    assertEquals(0, r.code(), r.err());
+    for (String reason : List.of("http_status_404", "not_html", "decode_error", "empty_text")) {
+      assertTrue(r.out().contains("  reason    " + reason + " at extract_html@1\n"), reason + " in\n" + r.out());
+    }
+  }
+
+  @Test
+  void userMistakesEndWithOneLine() throws IOException {
+    Run missing = cli("curate", "--input", tmp.resolve("nothing-here/*.warc.gz").toString(), "--output", tmp.resolve("o1").toString());
+    assertEquals(2, missing.code());
+    assertEquals("provenant: error: no input file matches " + tmp.resolve("nothing-here/*.warc.gz") + "\n", missing.err());
+
+    Run notEmpty = cli("curate", "--input", corpus + "/crawl-0.warc.gz", "--output", out.toString());
+    assertEquals(2, notEmpty.code());
+    assertEquals("provenant: error: output directory " + out + " is not empty; pass --overwrite to replace it\n", notEmpty.err());
+
+    Run badOption = cli("curate", "--input", corpus + "/crawl-0.warc.gz", "--output", tmp.resolve("o2").toString(), "--runner=NoSuchRunner");
+    assertEquals(2, badOption.code());
+    assertTrue(badOption.err().startsWith("provenant: error: bad Beam option: "), badOption.err());
+    assertEquals(1, badOption.err().split("\n").length, badOption.err());
+
+    Files.writeString(tmp.resolve("bad.json"), "{\"output\": {\"shardz\": 3}}");
+    Run badConfig = cli("curate", "--input", corpus + "/crawl-0.warc.gz", "--output", tmp.resolve("o3").toString(), "--config", tmp.resolve("bad.json").toString());
+    assertEquals(2, badConfig.code());
+    assertTrue(badConfig.err().startsWith("provenant: error: configuration " + tmp.resolve("bad.json") + ": unknown configuration key \"shardz\" at output.shardz"), badConfig.err());
+
+    Run noArgs = cli("curate");
+    assertEquals(2, noArgs.code());
+    assertTrue(noArgs.err().startsWith("provenant: error: Missing required options"), noArgs.err());
+  }
+
+  @Test
+  void overwriteReplacesAnEarlierOutput() throws IOException {
+    Path o = tmp.resolve("twice");
+    assertEquals(0, cli("curate", "--input", corpus + "/rows.jsonl", "--output", o.toString()).code());
+    Files.writeString(o.resolve("stale.txt"), "left over");
+    Run r = cli("curate", "--input", corpus + "/rows.jsonl", "--output", o.toString(), "--overwrite");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.notExists(o.resolve("stale.txt")));
+    assertTrue(r.out().contains("kept 1, rejected 2"), r.out());
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (var s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+  }
+}
