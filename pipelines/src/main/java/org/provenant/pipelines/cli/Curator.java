@@ -86,6 +86,17 @@ public final class Curator {
     if (beamArgs.stream().noneMatch(a -> a.startsWith("--appName"))) {
       options.as(org.apache.beam.sdk.options.ApplicationNameOptions.class).setAppName("provenant");
     }
+    if (options.getRunner() == org.apache.beam.runners.direct.DirectRunner.class) {
+      // the DirectRunner's element checks re-encode every element several times; our coders are
+      // tested for round trips, so a curation run skips them unless asked for
+      org.apache.beam.runners.direct.DirectOptions direct = options.as(org.apache.beam.runners.direct.DirectOptions.class);
+      if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+        direct.setEnforceImmutability(false);
+      }
+      if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+        direct.setEnforceEncodability(false);
+      }
+    }
     if (options.getRunner() == FlinkRunner.class) {
       FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
       if (flink.getFlinkMaster() == null || flink.getFlinkMaster().equals("[auto]")) {

@@ -324,7 +324,8 @@ public final class DemoCorpusGenerator {
     private List<Capture> exactDuplicates() {
       Site site = DemoVocabulary.RIVERBEND;
       DemoArticle article = prose.article(DemoVocabulary.TRANSPORT_NEWS, LocalDate.of(2024, 3, 2));
-      URI canonical = unique("https://" + site.host() + "/2024/03/02/" + DemoHtml.slug(article.title()));
+      URI canonical =
+          unique("https://" + site.host() + "/2024/03/02/" + DemoHtml.slug(article.title()));
       byte[] payload = utf8(render(site, canonical, article, Extras.NONE));
       String path = canonical.getPath();
       return List.of(
@@ -356,7 +357,8 @@ public final class DemoCorpusGenerator {
       return List.of(
           html(PageKind.NEAR_DUPLICATE, site, first,
               html.article(site, first, original, Extras.NONE, related), null),
-          html(PageKind.NEAR_DUPLICATE, site, unique("https://" + site.host() + "/amp/2024/03/03/" + slug),
+          html(PageKind.NEAR_DUPLICATE, site,
+              unique("https://" + site.host() + "/amp/2024/03/03/" + slug),
               html.article(site, first, redated, Extras.NONE, related), first),
           html(PageKind.NEAR_DUPLICATE, site, unique(first + "?page=1"),
               html.article(site, first, edited, Extras.NONE, related), first),
@@ -369,11 +371,12 @@ public final class DemoCorpusGenerator {
       for (Site site : DemoVocabulary.FOREIGN_SITES) {
         DemoArticle article = prose.article(site.registers().get(0), publishedDate());
         String slug = DemoHtml.slug(article.title());
+        String base = "https://" + site.host();
         String url =
             switch (site.lang()) {
-              case "de" -> "https://" + site.host() + "/lokales/" + slug + "-" + prose.between(100000, 999999) + ".html";
-              case "fr" -> "https://" + site.host() + "/actualites/" + slug;
-              default -> "https://" + site.host() + "/noticias/" + slug + "_" + prose.between(10000, 99999) + ".html";
+              case "de" -> base + "/lokales/" + slug + "-" + prose.between(100000, 999999) + ".html";
+              case "fr" -> base + "/actualites/" + slug;
+              default -> base + "/noticias/" + slug + "_" + prose.between(10000, 99999) + ".html";
             };
         URI uri = unique(url);
         pages.add(html(PageKind.NON_ENGLISH, site, uri, render(site, uri, article, Extras.NONE), null));
@@ -542,7 +545,8 @@ public final class DemoCorpusGenerator {
                 + "/" + slug + (prose.between(0, 5) == 0 ? "?ref=homepage" : "");
             case BLOG -> prose.between(0, 1) == 0
                 ? base + "/posts/" + slug
-                : base + "/" + published.format(DateTimeFormatter.ofPattern("yyyy/MM")) + "/" + slug + "/";
+                : base + "/" + published.format(DateTimeFormatter.ofPattern("yyyy/MM")) + "/"
+                    + slug + "/";
             case DOCS -> base + "/docs/v2." + prose.between(3, 7) + "/"
                 + prose.pick(List.of("guides", "operations", "reference")) + "/" + slug + ".html";
           };
@@ -651,7 +655,8 @@ public final class DemoCorpusGenerator {
     private Warcinfo warcinfo(String filename, URI id, Instant date) {
       String fields = "software: Provenant DemoCorpusGenerator\r\n"
           + "format: WARC File Format 1.1\r\n"
-          + "conformsTo: https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n"
+          + "conformsTo: https://iipc.github.io/warc-specifications/specifications/"
+          + "warc-format/warc-1.1/\r\n"
           + "isPartOf: provenant-demo-" + seed + "\r\n"
           + "description: Synthetic demo crawl generated from seed " + seed
           + "; every site, page and person in it is made up.\r\n"
@@ -732,11 +737,12 @@ public final class DemoCorpusGenerator {
 
     /** Crawler bookkeeping about one fetch, as Heritrix writes after a response. */
     private WarcMetadata metadata(Capture capture, URI responseId, URI warcinfoId, Instant date) {
+      boolean html = capture.contentType() != null && capture.contentType().startsWith("text/html");
       String fields = "via: https://" + capture.url().getHost() + "/\r\n"
-          + "hopsFromSeed: L\r\n"
+          + "hopsFromSeed: " + (html ? "L" : "E") + "\r\n"
           + "sourceTag: provenant-demo-seeds\r\n"
           + "fetchTimeMs: " + prose.between(40, 900) + "\r\n"
-          + "outlink: https://" + capture.url().getHost() + "/about-us L a/@href\r\n";
+          + (html ? "outlink: https://" + capture.url().getHost() + "/about-us L a/@href\r\n" : "");
       return new WarcMetadata.Builder()
           .version(MessageVersion.WARC_1_1)
           .recordId(nextId())

@@ -1,6 +1,7 @@
 package org.provenant.pipelines.demo;
 
 import java.net.URI;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -229,7 +230,8 @@ final class DemoHtml {
 
   /** Lower-case words joined by hyphens, ASCII letters and digits only. */
   static String slug(String text) {
-    String folded = java.text.Normalizer.normalize(text.replace("ß", "ss"), java.text.Normalizer.Form.NFD)
+    String folded = Normalizer.normalize(text.replace("ß", "ss"), Normalizer.Form.NFD)
+        .replaceAll("(?<=\\p{L})['\u2019](?=(s|t|re|ve|ll|d|m)\\b)", "") // beginner's, what's
         .replaceAll("\\p{M}", "")
         .toLowerCase(Locale.ROOT)
         .replaceAll("[^a-z0-9]+", "-")

@@ -1,5 +1,7 @@
 package org.provenant.pipelines.transforms;
 
+import org.provenant.pipelines.coders.AvroRowCoder;
+import org.provenant.pipelines.coders.CandidateCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -36,8 +38,8 @@ public final class ExtractText extends PTransform<PCollection<Candidate>, PColle
   public PCollectionTuple expand(PCollection<Candidate> candidates) {
     PCollectionTuple out =
         candidates.apply("Extract", ParDo.of(new ExtractFn(config.acceptPlainText())).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTED)));
-    out.get(DOCUMENTS).setCoder(SerializableCoder.of(Document.class));
-    out.get(REJECTED).setCoder(SerializableCoder.of(Rejection.class));
+    out.get(DOCUMENTS).setCoder(AvroRowCoder.documents());
+    out.get(REJECTED).setCoder(AvroRowCoder.rejections());
     return out;
   }
 

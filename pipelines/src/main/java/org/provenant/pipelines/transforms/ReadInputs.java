@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.util.List;
 import java.util.Optional;
+import org.provenant.pipelines.coders.AvroRowCoder;
+import org.provenant.pipelines.coders.CandidateCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.Compression;
@@ -65,8 +67,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
             .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
             .apply("SpreadFiles", Reshuffle.viaRandomKey())
             .apply("ReadRecords", ParDo.of(new ReadFileFn(limits)).withOutputTags(CANDIDATES, TupleTagList.of(REJECTED).and(FILES)));
-    out.get(CANDIDATES).setCoder(SerializableCoder.of(Candidate.class));
-    out.get(REJECTED).setCoder(SerializableCoder.of(Rejection.class));
+    out.get(CANDIDATES).setCoder(CandidateCoder.of());
+    out.get(REJECTED).setCoder(AvroRowCoder.rejections());
     out.get(FILES).setCoder(SerializableCoder.of(InputFileEntry.class));
     return out;
   }

@@ -1,0 +1,65 @@
+package org.provenant.bench;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
+
+/**
+ * The floor a curation pipeline is compared with: read the same WARC files with nothing else done.
+ * Mode {@code gunzip}: decompress only. Mode {@code parse}: decompress, parse every record and its
+ * HTTP head with jwarc and read each payload fully. Single thread; prints MB of compressed input
+ * per second. Usage: {@code WarcFloor gunzip|parse DIR [REPEAT]}.
+ */
+public final class WarcFloor {
+  private WarcFloor() {}
+
+  public static void main(String[] args) throws IOException {
+    String mode = args[0];
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> s = Files.list(Path.of(args[1]))) {
+      s.filter(p -> p.toString().endsWith(".warc.gz")).sorted().forEach(files::add);
+    }
+    int repeat = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    long compressed = 0;
+    for (Path f : files) {
+      compressed += Files.size(f);
+    }
+    for (int r = 0; r < repeat; r++) {
+      long start = System.nanoTime();
+      long records = 0;
+      long payload = 0;
+      byte[] buf = new byte[1 << 16];
+      for (Path f : files) {
+        if (mode.equals("gunzip")) {
+          try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16), 1 << 16)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+              payload += n;
+            }
+          }
+        } else {
+          try (WarcReader reader = new WarcReader(Files.newInputStream(f))) {
+            for (WarcRecord rec : reader) {
+              records++;
+              if (rec instanceof WarcResponse resp) {
+                payload += resp.http().body().stream().readAllBytes().length;
+              }
+            }
+          }
+        }
+      }
+      double secs = (System.nanoTime() - start) / 1e9;
+      System.out.printf("%s run %d: %d files, %.1f MB compressed, %d records, %.1f MB out, %.2f s, %.1f MB/s compressed%n",
+          mode, r + 1, files.size(), compressed / 1e6, records, payload / 1e6, secs, compressed / 1e6 / secs);
+    }
+  }
+}
