@@ -71,12 +71,17 @@ public final class WarcFileReader {
     WarcReader reader = new WarcReader(members);
     List<String> warnings = new ArrayList<>();
     reader.onWarning(warnings::add);
+    // a record is passed on only once the next read shows that its block ended where its
+    // Content-Length said (jwarc warns about the trailer while reading the next record)
+    HeldRecord held = new HeldRecord(sink);
     while (true) {
       long before = reader.position();
+      warnings.clear();
       Optional<WarcRecord> next;
       try {
         next = reader.next();
       } catch (IOException | RuntimeException e) {
+        held.release(badTrailer(warnings));
         // gzip: the member being decompressed when it failed; plain: the last record that parsed
         long at = members.isGzip() ? members.currentMemberOffset() : before;
         String reason = e instanceof EOFException ? "truncated_record" : "malformed_record";
@@ -88,13 +93,13 @@ public final class WarcFileReader {
         error = reason + ": " + detail;
         break;
       }
+      held.release(badTrailer(warnings));
       if (next.isEmpty()) {
         break;
       }
       WarcRecord rec = next.get();
       recordsRead++;
       byType.merge(rec.type(), 1L, Long::sum);
-      warnings.clear();
       if (!(rec instanceof WarcResponse || rec instanceof WarcResource || rec instanceof WarcConversion)) {
         continue;
       }
@@ -106,8 +111,9 @@ public final class WarcFileReader {
           ? rec.type() + " record"
           : rec.type() + " record in a whole-file gzip: offset is in the decompressed stream";
       try {
-        readCandidate(uri, (WarcTargetRecord) rec, offset, where, sink);
+        readCandidate(uri, (WarcTargetRecord) rec, offset, where, held);
       } catch (EOFException e) {
+        held.release(false);
         String detail = describe(e) + "; reading of this file stopped at offset " + offset;
         sink.rejected(unreadable(uri, fileName, offset, "truncated_record", detail));
         error = "truncated_record: " + detail;
@@ -129,14 +135,18 @@ public final class WarcFileReader {
             .payloadDigest(rec.headers().first("WARC-Payload-Digest").orElse(null));
     LineageEntry read = new LineageEntry(STEP, LineageEntry.OK, where);
     try {
-      if (rec instanceof WarcResponse response) {
+      if (rec instanceof WarcResponse) {
+        // the whole HTTP message, parsed here so that the body's codings are undone strictly
+        // (jwarc falls back to the raw bytes when chunked framing is wrong)
+        byte[] block = readCapped(rec.body());
         HttpResponse http;
+        int bodyStart = headEnd(block);
         try {
-          http = response.http();
-        } catch (IOException | RuntimeException e) {
-          if (e instanceof EOFException eof && isGzipTruncation(eof)) {
-            throw eof;
+          if (bodyStart < 0) {
+            throw new IOException("no blank line ends the HTTP head");
           }
+          http = HttpResponse.parse(java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(block, 0, bodyStart)));
+        } catch (IOException | RuntimeException e) {
           source.contentType(rec.headers().first("Content-Type").orElse(null));
           sink.rejected(reject(id, source.build(), read, "malformed_http", "HTTP response head does not parse: " + describe(e)));
           return;
@@ -144,17 +154,28 @@ public final class WarcFileReader {
         source.httpStatus(http.status()).contentType(http.headers().first("Content-Type").orElse(null));
         List<Header> headers = new ArrayList<>();
         http.headers().map().forEach((name, values) -> values.forEach(v -> headers.add(new Header(name, v))));
+        byte[] raw = java.util.Arrays.copyOfRange(block, bodyStart, block.length);
         byte[] body;
         try {
-          body = readCapped(http.bodyDecoded());
-        } catch (PayloadTooLarge e) {
-          sink.rejected(reject(id, source.build(), read, "record_too_large", "payload over " + maxPayloadBytes + " bytes"));
-          return;
-        } catch (IOException | RuntimeException e) {
-          if (e instanceof EOFException eof && isGzipTruncation(eof)) {
-            throw eof;
+          String te = http.headers().first("Transfer-Encoding").orElse("");
+          if (te.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+            raw = HttpBodies.dechunk(raw, maxPayloadBytes);
+          } else {
+            Optional<String> declared = http.headers().first("Content-Length");
+            if (declared.isPresent()) {
+              try {
+                long n = Long.parseLong(declared.get().trim());
+                if (n >= 0 && n < raw.length) {
+                  raw = java.util.Arrays.copyOf(raw, (int) n);
+                }
+              } catch (NumberFormatException ignored) {
+                // a bad Content-Length is ignored: the WARC block bounds the body
+              }
+            }
           }
-          sink.rejected(reject(id, source.build(), read, "malformed_http_body", "HTTP body does not decode: " + describe(e)));
+          body = HttpBodies.decodeContent(raw, http.headers().first("Content-Encoding").orElse(null), maxPayloadBytes);
+        } catch (HttpBodies.BadBodyException e) {
+          sink.rejected(reject(id, source.build(), read, "malformed_http_body", e.getMessage()));
           return;
         }
         sink.candidate(Candidate.ofBody(id, Kind.WEB, source.build(), body, headers, read));
@@ -183,6 +204,62 @@ public final class WarcFileReader {
     } catch (IOException | RuntimeException e) {
       sink.rejected(reject(id, source.build(), read, "malformed_record", describe(e)));
     }
+  }
+
+  private static boolean badTrailer(List<String> warnings) {
+    return warnings.stream().anyMatch(w -> w.contains("trailer"));
+  }
+
+  /** Holds the outcome of the last record until the next read has checked its trailer. */
+  private static final class HeldRecord implements ReadSink {
+    private final ReadSink sink;
+    private Candidate candidate;
+    private Rejection rejection;
+
+    HeldRecord(ReadSink sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void candidate(Candidate c) {
+      candidate = c;
+    }
+
+    @Override
+    public void rejected(Rejection r) {
+      rejection = r;
+    }
+
+    /** Passes the held outcome on; a candidate whose trailer was wrong becomes a rejection. */
+    void release(boolean badTrailer) {
+      if (candidate != null) {
+        if (badTrailer) {
+          sink.rejected(reject(candidate.id(), candidate.source(), candidate.lineage().get(0), "malformed_record",
+              "the record's block does not end where its WARC Content-Length says (invalid record trailer)"));
+        } else {
+          sink.candidate(candidate);
+        }
+      } else if (rejection != null) {
+        sink.rejected(rejection);
+      }
+      candidate = null;
+      rejection = null;
+    }
+  }
+
+  /** Index just past the blank line that ends an HTTP head (CRLF CRLF, or bare LF LF), or -1. */
+  static int headEnd(byte[] b) {
+    for (int i = 0; i + 1 < b.length; i++) {
+      if (b[i] == '\n') {
+        if (b[i + 1] == '\n') {
+          return i + 2;
+        }
+        if (b[i + 1] == '\r' && i + 2 < b.length && b[i + 2] == '\n') {
+          return i + 3;
+        }
+      }
+    }
+    return -1;
   }
 
   private static boolean isGzipTruncation(EOFException e) {
