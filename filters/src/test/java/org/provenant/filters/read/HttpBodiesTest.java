@@ -19,7 +19,7 @@ class HttpBodiesTest {
 
   @Test
   void dechunksWithExtensionsAndTrailers() throws IOException {
-    assertArrayEquals(b("Wikipedia in\r\n\r\nchunks."), HttpBodies.dechunk(b("4\r\nWiki\r\n6;ext=1\r\npedia \r\nE\r\nin\r\n\r\nchunks.\r\n0\r\nX-Trailer: 1\r\n\r\n"), 1000));
+    assertArrayEquals(b("Wikipedia in\r\n\r\nchunks."), HttpBodies.dechunk(b("4\r\nWiki\r\n5;ext=1\r\npedia\r\nE\r\n in\r\n\r\nchunks.\r\n0\r\nX-Trailer: 1\r\n\r\n"), 1000));
   }
 
   @Test
