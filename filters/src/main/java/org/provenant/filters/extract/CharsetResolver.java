@@ -48,6 +48,8 @@ public final class CharsetResolver {
   /** windows-1252 as WHATWG defines it: the JDK table, its five holes mapped to C1 controls. */
   private static final char[] WINDOWS_1252_TABLE = windows1252Table();
 
+  private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+
   /** Decodes {@code body}; {@code httpContentType} is the raw header value and may be null. */
   public DecodedText decode(byte[] body, String httpContentType) throws DecodeException {
     requireNonNull(body, "body");
@@ -130,6 +132,15 @@ public final class CharsetResolver {
         chars[i - start] = WINDOWS_1252_TABLE[body[i] & 0xFF];
       }
       return new Decoded(new String(chars), -1);
+    }
+    if (charset.equals(StandardCharsets.UTF_8)) {
+      // The String constructor (much faster than a CharsetDecoder) replaces every malformed
+      // sequence with U+FFFD, so a result without one decoded strictly. Text with a U+FFFD, real
+      // or a replacement, is decoded again below to tell which and find the offset.
+      String text = new String(body, start, body.length - start, StandardCharsets.UTF_8);
+      if (text.indexOf(REPLACEMENT_CHARACTER) < 0) {
+        return new Decoded(text, -1);
+      }
     }
     CharsetDecoder decoder =
         charset

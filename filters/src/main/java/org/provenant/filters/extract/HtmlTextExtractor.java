@@ -4,21 +4,27 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeFilter.FilterResult;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.Selector;
 
 /**
  * Extracts the main readable text of an HTML page as plain text with light structure: one block
@@ -54,15 +60,15 @@ public final class HtmlTextExtractor {
           "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "button",
           "select", "nav", "aside");
 
+  /** Lowercase, ASCII letters only: {@link #isBoilerplateToken} relies on it. */
   private static final Set<String> BOILERPLATE_TOKENS =
       Set.of(
           "nav", "navbar", "menu", "footer", "sidebar", "cookie", "consent", "banner", "breadcrumb",
           "share", "social", "advert", "ads", "promo", "related", "newsletter", "subscribe",
           "popup", "modal");
 
-  private static final Pattern TOKEN_SEPARATOR = Pattern.compile("[-_\\s]+");
-  private static final Pattern DISPLAY_NONE =
-      Pattern.compile("display\\s*:\\s*none", Pattern.CASE_INSENSITIVE);
+  /** {@link #BOILERPLATE_TOKENS} indexed by length, so a token is compared without allocating. */
+  private static final String[][] BOILERPLATE_TOKENS_BY_LENGTH = byLength(BOILERPLATE_TOKENS);
 
   private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
@@ -80,6 +86,19 @@ public final class HtmlTextExtractor {
       Set.of(
           "table", "p", "div", "ul", "ol", "li", "dl", "pre", "blockquote", "section", "article",
           "h1", "h2", "h3", "h4", "h5", "h6");
+
+  // Bits of TAG_FLAGS: which of the sets above a tag name is in, found with one lookup.
+  private static final int NEVER_CONTENT = 1;
+  private static final int BLOCK = 1 << 1;
+  private static final int HEADING = 1 << 2;
+  private static final int LAYOUT_TABLE_MARKER = 1 << 3;
+  private static final Map<String, Integer> TAG_FLAGS = tagFlags();
+
+  /** {@link #isCollapsible} for every char, so the per-character loops do one array read. */
+  private static final boolean[] COLLAPSIBLE = collapsibleTable();
+
+  private static final Evaluator TR = Selector.evaluatorOf("tr");
+  private static final Evaluator CAPTION = Selector.evaluatorOf("caption");
 
   private final double maxLinkDensity;
   private final int minWordsToKeepLinkedBlock;
@@ -131,11 +150,11 @@ public final class HtmlTextExtractor {
     requireNonNull(html, "html");
     Document document = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
     Element body = document.body();
-    Set<Element> skipped = nonContent(body);
+    PageScan scan = PageScan.of(body);
     String title = document.title();
 
-    BlockCollector collector = new BlockCollector(skipped);
-    NodeTraversor.filter(collector, contentRoot(body, skipped));
+    BlockCollector collector = new BlockCollector(scan.skipped);
+    NodeTraversor.filter(collector, contentRoot(body, scan));
 
     StringBuilder text = new StringBuilder();
     Block previous = null;
@@ -165,54 +184,112 @@ public final class HtmlTextExtractor {
   }
 
   /**
-   * The elements to leave out, found in two passes: never-content and hidden elements, then page
-   * chrome judged against the text that remains. Nothing is removed from the DOM (removing many
+   * The elements to leave out and the candidates for the content root, found in one walk over the
+   * body. The walk leaves out never-content and hidden elements, and measures each chrome
+   * candidate (header, footer, form, boilerplate id or class) on the way: the visible characters
+   * under it and whether it holds a {@code main}, neither counting what was left out. Once the
+   * body's total is known, each candidate is judged by {@link #isChrome}. A candidate depends only
+   * on its own subtree, so judging them after the walk gives the verdicts that judging them in
+   * document order would; a chrome element inside another is recorded too, which changes nothing
+   * because every walk stops at the outer one. Nothing is removed from the DOM (removing many
    * children of one large parent is quadratic in jsoup); walks skip these elements instead.
    */
-  private static Set<Element> nonContent(Element body) {
-    Set<Element> skipped = Collections.newSetFromMap(new IdentityHashMap<>());
-    NodeTraversor.filter(
-        (node, depth) -> {
-          if (node != body
-              && node instanceof Element element
-              && (NEVER_CONTENT_TAGS.contains(element.normalName()) || isHidden(element))) {
-            skipped.add(element);
-            return FilterResult.SKIP_ENTIRELY;
-          }
-          return FilterResult.CONTINUE;
-        },
-        body);
-    int bodyChars = visibleChars(body, skipped);
-    NodeTraversor.filter(
-        (node, depth) -> {
-          if (node == body || !(node instanceof Element element)) {
-            return FilterResult.CONTINUE;
-          }
-          if (skipped.contains(element) || isChrome(element, bodyChars, skipped)) {
-            skipped.add(element);
-            return FilterResult.SKIP_ENTIRELY;
-          }
-          return FilterResult.CONTINUE;
-        },
-        body);
-    return skipped;
+  private static final class PageScan implements NodeFilter {
+    final Set<Element> skipped = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** {@code main} and {@code article} elements outside never-content and hidden ones. */
+    final List<Element> rootCandidates = new ArrayList<>();
+    private final Element body;
+    private final List<ChromeCandidate> chromeCandidates = new ArrayList<>();
+    private final ArrayDeque<ChromeCandidate> open = new ArrayDeque<>();
+    private int visibleChars;
+    private int mains;
+
+    private PageScan(Element body) {
+      this.body = body;
+    }
+
+    static PageScan of(Element body) {
+      PageScan scan = new PageScan(body);
+      NodeTraversor.filter(scan, body);
+      int bodyChars = scan.visibleChars;
+      for (ChromeCandidate candidate : scan.chromeCandidates) {
+        if (candidate.isChrome(bodyChars)) {
+          scan.skipped.add(candidate.element);
+        }
+      }
+      return scan;
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+      if (node instanceof TextNode text) {
+        visibleChars += nonCollapsibleChars(text.getWholeText());
+        return FilterResult.CONTINUE;
+      }
+      if (node == body || !(node instanceof Element element)) {
+        return FilterResult.CONTINUE;
+      }
+      String name = element.normalName();
+      if ((flags(name) & NEVER_CONTENT) != 0 || isHidden(element)) {
+        skipped.add(element);
+        return FilterResult.SKIP_ENTIRELY;
+      }
+      boolean headerOrFooter = name.equals("header") || name.equals("footer");
+      if (headerOrFooter || name.equals("form") || hasBoilerplateToken(element)) {
+        ChromeCandidate candidate =
+            new ChromeCandidate(element, headerOrFooter, visibleChars, mains);
+        chromeCandidates.add(candidate);
+        open.push(candidate);
+      }
+      if (name.equals("main")) {
+        mains++;
+        rootCandidates.add(element);
+      } else if (name.equals("article")) {
+        rootCandidates.add(element);
+      }
+      return FilterResult.CONTINUE;
+    }
+
+    @Override
+    public FilterResult tail(Node node, int depth) {
+      ChromeCandidate innermost = open.peek();
+      if (innermost != null && innermost.element == node) {
+        open.pop();
+        innermost.visibleChars = visibleChars - innermost.visibleCharsBefore;
+        innermost.holdsMain = mains > innermost.mainsBefore;
+      }
+      return FilterResult.CONTINUE;
+    }
   }
 
-  /**
-   * Header and footer are chrome unless they hold all the body's text. A form or an element with
-   * a boilerplate id or class is chrome unless it wraps the page (an ASP.NET form, a {@code
-   * class="no-sidebar"} layout div): it contains {@code main}, or more than half the body's text.
-   */
-  private static boolean isChrome(Element element, int bodyChars, Set<Element> skipped) {
-    String name = element.normalName();
-    if (name.equals("header") || name.equals("footer")) {
-      return bodyChars == 0 || visibleChars(element, skipped) < bodyChars;
+  /** An element that may be page chrome, with what {@link #isChrome} needs to know. */
+  private static final class ChromeCandidate {
+    final Element element;
+    final boolean headerOrFooter;
+    final int visibleCharsBefore;
+    final int mainsBefore;
+    int visibleChars;
+    boolean holdsMain;
+
+    ChromeCandidate(Element element, boolean headerOrFooter, int visibleCharsBefore, int mainsBefore) {
+      this.element = element;
+      this.headerOrFooter = headerOrFooter;
+      this.visibleCharsBefore = visibleCharsBefore;
+      this.mainsBefore = mainsBefore;
     }
-    if (!name.equals("form") && !hasBoilerplateToken(element)) {
-      return false;
+
+    /**
+     * Header and footer are chrome unless they hold all the body's text. A form or an element
+     * with a boilerplate id or class is chrome unless it wraps the page (an ASP.NET form, a {@code
+     * class="no-sidebar"} layout div): it contains {@code main}, or more than half the body's
+     * text.
+     */
+    boolean isChrome(int bodyChars) {
+      if (headerOrFooter) {
+        return bodyChars == 0 || visibleChars < bodyChars;
+      }
+      return !holdsMain && (long) visibleChars * 2 <= bodyChars;
     }
-    boolean holdsMain = element.select("main").stream().anyMatch(m -> !isSkipped(m, skipped));
-    return !holdsMain && (long) visibleChars(element, skipped) * 2 <= bodyChars;
   }
 
   /** Non-space characters of the text under {@code root}, leaving out skipped elements. */
@@ -221,10 +298,7 @@ public final class HtmlTextExtractor {
     NodeTraversor.filter(
         (node, depth) -> {
           if (node instanceof TextNode text) {
-            String value = text.getWholeText();
-            for (int i = 0; i < value.length(); i++) {
-              chars[0] += isCollapsible(value.charAt(i)) ? 0 : 1;
-            }
+            chars[0] += nonCollapsibleChars(text.getWholeText());
           } else if (node instanceof Element element && skipped.contains(element)) {
             return FilterResult.SKIP_ENTIRELY;
           }
@@ -244,32 +318,141 @@ public final class HtmlTextExtractor {
   }
 
   private static boolean isHidden(Element element) {
-    return element.hasAttr("hidden")
-        || element.attr("aria-hidden").strip().equalsIgnoreCase("true")
-        || DISPLAY_NONE.matcher(element.attr("style")).find();
+    if (element.attributesSize() == 0) {
+      return false;
+    }
+    Attributes attributes = element.attributes();
+    if (attributes.hasKeyIgnoreCase("hidden")) {
+      return true;
+    }
+    String ariaHidden = attributes.getIgnoreCase("aria-hidden");
+    if (!ariaHidden.isEmpty() && ariaHidden.strip().equalsIgnoreCase("true")) {
+      return true;
+    }
+    String style = attributes.getIgnoreCase("style");
+    return !style.isEmpty() && hasDisplayNone(style);
   }
 
+  /**
+   * Whether {@code style} contains {@code display\s*:\s*none}, ASCII case-insensitive, where
+   * {@code \s} is {@code [ \t\n\x0B\f\r]} (what the regular expression would match).
+   */
+  static boolean hasDisplayNone(String style) {
+    int n = style.length();
+    for (int i = 0; i + "display".length() <= n; i++) {
+      if (!asciiRegionMatchesLower(style, i, "display")) {
+        continue;
+      }
+      int j = skipRegexSpaces(style, i + "display".length());
+      if (j < n && style.charAt(j) == ':') {
+        j = skipRegexSpaces(style, j + 1);
+        if (j + "none".length() <= n && asciiRegionMatchesLower(style, j, "none")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code s} at {@code from} is {@code lower} (lowercase ASCII letters), ignoring ASCII case. */
+  private static boolean asciiRegionMatchesLower(String s, int from, String lower) {
+    for (int k = 0; k < lower.length(); k++) {
+      // For a lowercase ASCII letter p, (c | 0x20) == p only when c is p or its uppercase.
+      if ((s.charAt(from + k) | 0x20) != lower.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int skipRegexSpaces(String s, int i) {
+    while (i < s.length() && isRegexSpace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /**
+   * Whether the id or class of {@code element} has a boilerplate token: split on runs of {@code
+   * [-_\s]}, lowercased, one of {@link #BOILERPLATE_TOKENS}. The id is taken as is, the class
+   * trimmed, as {@link Element#id()} and {@link Element#className()} give them.
+   */
   private static boolean hasBoilerplateToken(Element element) {
-    String names = (element.id() + " " + element.className()).toLowerCase(Locale.ROOT);
-    for (String token : TOKEN_SEPARATOR.split(names)) {
-      if (BOILERPLATE_TOKENS.contains(token)) {
+    if (element.attributesSize() == 0) {
+      return false;
+    }
+    Attributes attributes = element.attributes();
+    return hasBoilerplateToken(attributes.getIgnoreCase("id"))
+        || hasBoilerplateToken(attributes.getIgnoreCase("class").trim());
+  }
+
+  static boolean hasBoilerplateToken(String names) {
+    int n = names.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && isTokenSeparator(names.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !isTokenSeparator(names.charAt(i))) {
+        i++;
+      }
+      if (i > start && isBoilerplateToken(names, start, i)) {
         return true;
       }
     }
     return false;
   }
 
-  private static Element contentRoot(Element body, Set<Element> skipped) {
+  private static boolean isTokenSeparator(char c) {
+    return c == '-' || c == '_' || isRegexSpace(c);
+  }
+
+  /**
+   * Whether {@code names[start, end)} lowercased (in {@link Locale#ROOT}) is a boilerplate token.
+   * The tokens are lowercase ASCII letters, and the only characters that lowercase to one are
+   * ASCII letters and the Kelvin sign (U+212A, to {@code k}); so the token has the same length
+   * and is compared character by character.
+   */
+  private static boolean isBoilerplateToken(String names, int start, int end) {
+    int length = end - start;
+    if (length >= BOILERPLATE_TOKENS_BY_LENGTH.length) {
+      return false;
+    }
+    candidates:
+    for (String token : BOILERPLATE_TOKENS_BY_LENGTH[length]) {
+      for (int k = 0; k < length; k++) {
+        char c = names.charAt(start + k);
+        char lower =
+            c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c == '\u212A' ? 'k' : c;
+        if (lower != token.charAt(k)) {
+          continue candidates;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The first {@code main} not left out, else the {@code article} with the most visible text,
+   * else the body.
+   */
+  private static Element contentRoot(Element body, PageScan scan) {
     Element longest = null;
     int longestChars = -1;
-    for (Element element : body.select("main, article")) {
-      if (isSkipped(element, skipped)) {
+    for (Element element : scan.rootCandidates) {
+      if (isSkipped(element, scan.skipped)) {
         continue;
       }
       if (element.normalName().equals("main")) {
         return element;
       }
-      int chars = visibleChars(element, skipped);
+      int chars = visibleChars(element, scan.skipped);
       if (chars > longestChars) {
         longest = element;
         longestChars = chars;
@@ -294,6 +477,8 @@ public final class HtmlTextExtractor {
     final List<Block> blocks = new ArrayList<>();
     private final Set<Element> skipped;
     private final TextBuffer buffer = new TextBuffer();
+    /** Reused for the caption and each cell of a data table. */
+    private final TextBuffer cellBuffer = new TextBuffer();
     private int linkDepth;
     private int headingDepth;
     private int listDepth;
@@ -333,9 +518,10 @@ public final class HtmlTextExtractor {
         addTable(element);
         return FilterResult.SKIP_CHILDREN;
       }
-      if (BLOCK_TAGS.contains(name)) {
+      int flags = flags(name);
+      if ((flags & BLOCK) != 0) {
         flush();
-        if (HEADINGS.contains(name)) {
+        if ((flags & HEADING) != 0) {
           headingDepth++;
         }
         if (name.equals("li")) {
@@ -355,9 +541,10 @@ public final class HtmlTextExtractor {
       if (isLink(element)) {
         linkDepth--;
       }
-      if (BLOCK_TAGS.contains(name)) {
+      int flags = flags(name);
+      if ((flags & BLOCK) != 0) {
         flush();
-        if (HEADINGS.contains(name)) {
+        if ((flags & HEADING) != 0) {
           headingDepth--;
         }
         if (name.equals("li")) {
@@ -373,31 +560,54 @@ public final class HtmlTextExtractor {
     }
 
     private void flush() {
-      String text = buffer.text();
-      if (!text.isEmpty()) {
-        BlockKind kind = headingDepth > 0 ? BlockKind.HEADING : BlockKind.TEXT;
-        add(kind, text, buffer.chars, buffer.linkedChars);
+      if (!buffer.isEmpty()) {
+        String text = buffer.text();
+        if (!text.isEmpty()) {
+          BlockKind kind = headingDepth > 0 ? BlockKind.HEADING : BlockKind.TEXT;
+          add(kind, text, buffer.chars, buffer.linkedChars);
+        }
       }
       buffer.clear();
     }
 
+    /**
+     * Adds a text block. In a list every line is indented two spaces per level, the first line of
+     * an item with its {@code "- "} marker in the last two; empty lines stay empty.
+     */
     private void add(BlockKind kind, String text, int chars, int linkedChars) {
       boolean inList = listDepth > 0;
       String rendered = text;
       if (inList) {
-        String indent = "  ".repeat(listDepth);
-        StringBuilder indented = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
-          if (indented.length() == 0) {
-            indented.append(listMarkerPending ? indent.substring(2) + "- " : indent).append(line);
-          } else {
-            indented.append('\n').append(line.isEmpty() ? "" : indent + line);
+        int indent = 2 * listDepth;
+        StringBuilder indented = new StringBuilder(text.length() + indent + 16);
+        if (listMarkerPending) {
+          appendSpaces(indented, indent - 2);
+          indented.append("- ");
+        } else {
+          appendSpaces(indented, indent);
+        }
+        int lineEnd = text.indexOf('\n');
+        indented.append(text, 0, lineEnd < 0 ? text.length() : lineEnd);
+        while (lineEnd >= 0) {
+          int lineStart = lineEnd + 1;
+          lineEnd = text.indexOf('\n', lineStart);
+          int end = lineEnd < 0 ? text.length() : lineEnd;
+          indented.append('\n');
+          if (end > lineStart) {
+            appendSpaces(indented, indent);
+            indented.append(text, lineStart, end);
           }
         }
         rendered = indented.toString();
         listMarkerPending = false;
       }
       blocks.add(new Block(kind, rendered, inList, chars, linkedChars, countWords(text)));
+    }
+
+    private static void appendSpaces(StringBuilder out, int count) {
+      for (int i = 0; i < count; i++) {
+        out.append(' ');
+      }
     }
 
     /** Preformatted text keeps its lines, indentation and tabs; only line ends are trimmed. */
@@ -422,41 +632,42 @@ public final class HtmlTextExtractor {
         text.append(lines[i].stripTrailing());
       }
       String content = text.toString();
-      int chars = (int) content.chars().filter(c -> !isCollapsible((char) c)).count();
+      int chars = nonCollapsibleChars(content);
       blocks.add(new Block(BlockKind.PRE, content, false, chars, 0, countWords(content)));
     }
 
     /** A table without block content: one block, a row per line, cells joined by " | ". */
     private void addTable(Element table) {
-      Element caption = table.selectFirst("caption");
+      Element caption = table.selectFirst(CAPTION);
       if (caption != null && !isSkipped(caption, skipped)) {
-        TextBuffer captionText = inlineText(caption);
-        if (!captionText.text().isEmpty()) {
-          add(BlockKind.TEXT, captionText.text(), captionText.chars, captionText.linkedChars);
+        String captionText = inlineText(caption, cellBuffer);
+        if (!captionText.isEmpty()) {
+          add(BlockKind.TEXT, captionText, cellBuffer.chars, cellBuffer.linkedChars);
         }
       }
       StringBuilder rows = new StringBuilder();
-      StringBuilder words = new StringBuilder();
+      int words = 0;
       int chars = 0;
       int linkedChars = 0;
-      for (Element row : table.select("tr")) {
+      List<String> cells = new ArrayList<>();
+      for (Element row : table.select(TR)) {
         if (isSkipped(row, skipped)) {
           continue;
         }
-        List<String> cells = new ArrayList<>();
+        cells.clear();
         boolean anyText = false;
         for (Element cell : row.children()) {
           if (!cell.normalName().equals("td") && !cell.normalName().equals("th")
               || skipped.contains(cell)) {
             continue;
           }
-          TextBuffer cellText = inlineText(cell);
-          String value = cellText.text();
+          String value = inlineText(cell, cellBuffer);
           cells.add(value);
           anyText |= !value.isEmpty();
-          chars += cellText.chars;
-          linkedChars += cellText.linkedChars;
-          words.append(value).append(' ');
+          chars += cellBuffer.chars;
+          linkedChars += cellBuffer.linkedChars;
+          // The cells' words, as if the cells were joined by spaces.
+          words += countWords(value);
         }
         if (anyText) {
           if (rows.length() > 0) {
@@ -466,9 +677,7 @@ public final class HtmlTextExtractor {
         }
       }
       if (rows.length() > 0) {
-        int wordCount = countWords(words.toString());
-        blocks.add(
-            new Block(BlockKind.TABLE, rows.toString(), false, chars, linkedChars, wordCount));
+        blocks.add(new Block(BlockKind.TABLE, rows.toString(), false, chars, linkedChars, words));
       }
     }
 
@@ -482,7 +691,7 @@ public final class HtmlTextExtractor {
             if (skipped.contains(element)) {
               return FilterResult.SKIP_ENTIRELY;
             }
-            if (LAYOUT_TABLE_MARKERS.contains(element.normalName())) {
+            if ((flags(element.normalName()) & LAYOUT_TABLE_MARKER) != 0) {
               layout[0] = true;
               return FilterResult.STOP;
             }
@@ -513,9 +722,12 @@ public final class HtmlTextExtractor {
       return text.toString();
     }
 
-    /** The single-line text of an element with only inline content; a br becomes a space. */
-    private TextBuffer inlineText(Element element) {
-      TextBuffer text = new TextBuffer();
+    /**
+     * The single-line text of an element with only inline content (a br becomes a space), built
+     * in {@code text}, which is cleared first and afterwards holds the character counts.
+     */
+    private String inlineText(Element element, TextBuffer text) {
+      text.clear();
       NodeTraversor.filter(
           new NodeFilter() {
             private int links;
@@ -546,15 +758,39 @@ public final class HtmlTextExtractor {
             }
           },
           element);
-      return text;
+      return text.text();
     }
+  }
+
+  private static int flags(String tagName) {
+    Integer flags = TAG_FLAGS.get(tagName);
+    return flags == null ? 0 : flags;
+  }
+
+  private static Map<String, Integer> tagFlags() {
+    Map<String, Integer> flags = new HashMap<>();
+    NEVER_CONTENT_TAGS.forEach(name -> flags.merge(name, NEVER_CONTENT, (a, b) -> a | b));
+    BLOCK_TAGS.forEach(name -> flags.merge(name, BLOCK, (a, b) -> a | b));
+    HEADINGS.forEach(name -> flags.merge(name, HEADING, (a, b) -> a | b));
+    LAYOUT_TABLE_MARKERS.forEach(name -> flags.merge(name, LAYOUT_TABLE_MARKER, (a, b) -> a | b));
+    return Map.copyOf(flags);
+  }
+
+  private static String[][] byLength(Set<String> tokens) {
+    int longest = tokens.stream().mapToInt(String::length).max().orElse(0);
+    String[][] byLength = new String[longest + 1][];
+    for (int length = 0; length <= longest; length++) {
+      int l = length;
+      byLength[length] = tokens.stream().filter(t -> t.length() == l).sorted().toArray(String[]::new);
+    }
+    return byLength;
   }
 
   private static int countWords(String text) {
     int words = 0;
     boolean inWord = false;
     for (int i = 0; i < text.length(); i++) {
-      boolean space = isCollapsible(text.charAt(i));
+      boolean space = COLLAPSIBLE[text.charAt(i)];
       if (!space && !inWord) {
         words++;
       }
@@ -563,66 +799,129 @@ public final class HtmlTextExtractor {
     return words;
   }
 
+  private static int nonCollapsibleChars(String text) {
+    int chars = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (!COLLAPSIBLE[text.charAt(i)]) {
+        chars++;
+      }
+    }
+    return chars;
+  }
+
   /** Whitespace for collapsing: Java whitespace plus no-break and other Unicode spaces. */
   private static boolean isCollapsible(char c) {
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
+  private static boolean[] collapsibleTable() {
+    boolean[] table = new boolean[Character.MAX_VALUE + 1];
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      table[c] = isCollapsible((char) c);
+    }
+    return table;
+  }
+
   /**
    * Text of the block being built: whitespace runs collapse to one space, br adds a line break,
    * and non-space characters are counted, with those inside links counted separately.
+   *
+   * <p>A space is only ever written just before a non-space character and never at the start of
+   * a line, so lines hold no leading or trailing whitespace and {@link #text()} only has to drop
+   * empty lines.
    */
   private static final class TextBuffer {
-    private final StringBuilder text = new StringBuilder();
+    private char[] text = new char[256];
+    private int length;
     private boolean pendingSpace;
     int chars;
     int linkedChars;
 
     void append(String s, boolean linked) {
-      for (int i = 0; i < s.length(); i++) {
+      int n = s.length();
+      // At most one space per character of s, plus one pending from before.
+      if (length + n + 1 > text.length) {
+        text = Arrays.copyOf(text, Math.max(2 * text.length, length + n + 1));
+      }
+      char[] out = text;
+      int at = length;
+      boolean space = pendingSpace;
+      int added = 0;
+      for (int i = 0; i < n; i++) {
         char c = s.charAt(i);
-        if (isCollapsible(c)) {
-          pendingSpace = true;
+        if (COLLAPSIBLE[c]) {
+          space = true;
           continue;
         }
-        if (pendingSpace && text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
-          text.append(' ');
+        if (space && at > 0 && out[at - 1] != '\n') {
+          out[at++] = ' ';
         }
-        pendingSpace = false;
-        text.append(c);
-        chars++;
-        if (linked) {
-          linkedChars++;
-        }
+        space = false;
+        out[at++] = c;
+        added++;
+      }
+      length = at;
+      pendingSpace = space;
+      chars += added;
+      if (linked) {
+        linkedChars += added;
       }
     }
 
     void lineBreak() {
-      text.append('\n');
+      if (length == text.length) {
+        text = Arrays.copyOf(text, 2 * text.length);
+      }
+      text[length++] = '\n';
       pendingSpace = false;
+    }
+
+    boolean isEmpty() {
+      return length == 0;
     }
 
     /** Lines trimmed, at most one blank line in a row, no blank lines at either end. */
     String text() {
-      StringBuilder out = new StringBuilder();
-      boolean blankPending = false;
-      for (String line : text.toString().split("\n")) {
-        String trimmed = line.strip();
-        if (trimmed.isEmpty()) {
-          blankPending = out.length() > 0;
-          continue;
-        }
-        if (out.length() > 0) {
-          out.append(blankPending ? "\n\n" : "\n");
-        }
-        out.append(trimmed);
-        blankPending = false;
+      int firstBreak = indexOfLineBreak(0);
+      if (firstBreak < 0) {
+        return new String(text, 0, length);
       }
-      return out.toString();
+      StringBuilder out = new StringBuilder(length);
+      boolean blankPending = false;
+      int lineStart = 0;
+      int lineEnd = firstBreak;
+      while (true) {
+        if (lineEnd == lineStart) {
+          blankPending = out.length() > 0;
+        } else {
+          if (out.length() > 0) {
+            out.append(blankPending ? "\n\n" : "\n");
+          }
+          out.append(text, lineStart, lineEnd - lineStart);
+          blankPending = false;
+        }
+        if (lineEnd == length) {
+          return out.toString();
+        }
+        lineStart = lineEnd + 1;
+        lineEnd = indexOfLineBreak(lineStart);
+        if (lineEnd < 0) {
+          lineEnd = length;
+        }
+      }
+    }
+
+    private int indexOfLineBreak(int from) {
+      for (int i = from; i < length; i++) {
+        if (text[i] == '\n') {
+          return i;
+        }
+      }
+      return -1;
     }
 
     void clear() {
-      text.setLength(0);
+      length = 0;
       pendingSpace = false;
       chars = 0;
       linkedChars = 0;

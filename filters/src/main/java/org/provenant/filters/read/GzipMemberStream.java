@@ -82,6 +82,46 @@ public final class GzipMemberStream extends InputStream {
     return memberStart;
   }
 
+  /** Bytes delivered so far, in the decompressed stream. */
+  public long uncompressedPosition() {
+    return uncompressedPos;
+  }
+
+  /**
+   * After a failure inside the current member (truncated or corrupt), drops it and moves to the next
+   * gzip header found after its start, so that reading can resume there. Returns the compressed
+   * offset of that member, or -1 when the input holds no further member.
+   */
+  public long skipToNextMember() throws IOException {
+    if (!gzip) {
+      throw new IllegalStateException("not a gzip stream");
+    }
+    inMember = false;
+    done = false;
+    inflater.reset();
+    long from = Math.max(memberStart + 1, bufStart);
+    pos = (int) Math.min(lim, from - bufStart);
+    while (true) {
+      for (; pos + 2 < lim; pos++) {
+        if ((buf[pos] & 0xff) == 0x1f && (buf[pos + 1] & 0xff) == 0x8b && buf[pos + 2] == 8) {
+          return bufStart + pos;
+        }
+      }
+      int keep = lim - pos;
+      System.arraycopy(buf, pos, buf, 0, keep);
+      bufStart += pos;
+      pos = 0;
+      lim = keep;
+      int n = in.readNBytes(buf, keep, buf.length - keep);
+      if (n <= 0) {
+        pos = lim;
+        done = true;
+        return -1;
+      }
+      lim += n;
+    }
+  }
+
   /** Bytes of compressed input consumed so far. */
   public long compressedPosition() {
     return bufStart + pos;

@@ -74,51 +74,72 @@ public final class WarcFileReader {
     // a record is passed on only once the next read shows that its block ended where its
     // Content-Length said (jwarc warns about the trailer while reading the next record)
     HeldRecord held = new HeldRecord(sink);
+    long base = 0; // decompressed position where the current WarcReader started
     while (true) {
-      long before = reader.position();
+      long before = base + reader.position();
       warnings.clear();
       Optional<WarcRecord> next;
+      long failedAt = -1;
+      String failReason = null;
+      String failWhy = null;
       try {
         next = reader.next();
       } catch (IOException | RuntimeException e) {
         held.release(badTrailer(warnings));
+        next = null;
         // gzip: the member being decompressed when it failed; plain: the last record that parsed
-        long at = members.isGzip() ? members.currentMemberOffset() : before;
-        String reason = e instanceof EOFException ? "truncated_record" : "malformed_record";
-        String detail = describe(e) + (members.isGzip()
-            ? "; reading of this file stopped at offset " + at
-            : "; reading of this file stopped after the record at offset " + at);
-        sink.rejected(unreadable(uri, fileName, at, reason, detail));
+        failedAt = members.isGzip() ? members.currentMemberOffset() : before;
+        failReason = e instanceof EOFException ? "truncated_record" : "malformed_record";
+        failWhy = describe(e);
+      }
+      if (next != null) {
+        held.release(badTrailer(warnings));
+        if (next.isEmpty()) {
+          break;
+        }
+        WarcRecord rec = next.get();
+        recordsRead++;
+        byType.merge(rec.type(), 1L, Long::sum);
+        if (!(rec instanceof WarcResponse || rec instanceof WarcResource || rec instanceof WarcConversion)) {
+          continue;
+        }
         candidates++;
-        error = reason + ": " + detail;
-        break;
+        long position = base + rec.position();
+        Long memberOffset = members.memberOffsetAt(position);
+        long offset = memberOffset != null ? memberOffset : position;
+        String where = memberOffset != null || !members.isGzip()
+            ? rec.type() + " record"
+            : rec.type() + " record in a whole-file gzip: offset is in the decompressed stream";
+        try {
+          readCandidate(uri, (WarcTargetRecord) rec, offset, where, held);
+          continue;
+        } catch (EOFException e) {
+          held.clear(); // the record itself is cut short: it becomes the rejection below
+          candidates--;
+          failedAt = offset;
+          failReason = "truncated_record";
+          failWhy = describe(e);
+        }
       }
-      held.release(badTrailer(warnings));
-      if (next.isEmpty()) {
-        break;
-      }
-      WarcRecord rec = next.get();
-      recordsRead++;
-      byType.merge(rec.type(), 1L, Long::sum);
-      if (!(rec instanceof WarcResponse || rec instanceof WarcResource || rec instanceof WarcConversion)) {
-        continue;
-      }
+      // the stream is broken at failedAt: a rejection says where, then resume at the next gzip
+      // member if there is one (a plain file cannot be resynchronised safely)
       candidates++;
-      long position = rec.position();
-      Long memberOffset = members.memberOffsetAt(position);
-      long offset = memberOffset != null ? memberOffset : position;
-      String where = memberOffset != null || !members.isGzip()
-          ? rec.type() + " record"
-          : rec.type() + " record in a whole-file gzip: offset is in the decompressed stream";
-      try {
-        readCandidate(uri, (WarcTargetRecord) rec, offset, where, held);
-      } catch (EOFException e) {
-        held.release(false);
-        String detail = describe(e) + "; reading of this file stopped at offset " + offset;
-        sink.rejected(unreadable(uri, fileName, offset, "truncated_record", detail));
-        error = "truncated_record: " + detail;
+      long resume = members.isGzip() ? members.skipToNextMember() : -1;
+      String detail = failWhy + (resume >= 0
+          ? "; skipped to the next gzip member at offset " + resume
+          : members.isGzip()
+              ? "; reading of this file stopped at offset " + failedAt
+              : "; reading of this file stopped after the record at offset " + failedAt);
+      sink.rejected(unreadable(uri, fileName, failedAt, failReason, detail));
+      if (error == null) {
+        error = failReason + ": " + detail;
+      }
+      if (resume < 0) {
         break;
       }
+      base = members.uncompressedPosition();
+      reader = new WarcReader(members);
+      reader.onWarning(warnings::add);
     }
     return new ReadSummary(InputFormat.WARC, recordsRead, new TreeMap<>(byType), candidates, error);
   }
@@ -228,6 +249,12 @@ public final class WarcFileReader {
     @Override
     public void rejected(Rejection r) {
       rejection = r;
+    }
+
+    /** Forgets the held outcome. */
+    void clear() {
+      candidate = null;
+      rejection = null;
     }
 
     /** Passes the held outcome on; a candidate whose trailer was wrong becomes a rejection. */

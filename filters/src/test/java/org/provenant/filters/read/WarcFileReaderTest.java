@@ -153,12 +153,37 @@ class WarcFileReaderTest {
     ReadSummary[] s = new ReadSummary[1];
     CollectingSink sink = read(bad, s);
     // the record decodes before its member's trailer is checked: it is a candidate, and the failed
-    // check is a rejection at the same member offset, after which reading stops
-    assertEquals(2, sink.candidates.size());
+    // check is a rejection at the same member offset; reading resumes at the next member
+    assertEquals(3, sink.candidates.size());
     assertEquals(1, sink.rejections.size());
     assertEquals("malformed_record", sink.rejections.get(0).reason());
     assertEquals(second, sink.rejections.get(0).source().offset());
-    assertTrue(sink.rejections.get(0).detail().startsWith("gzip member at offset " + second + " fails its CRC-32 check"), sink.rejections.get(0).detail());
+    assertEquals("gzip member at offset " + second + " fails its CRC-32 check; skipped to the next gzip member at offset " + third,
+        sink.rejections.get(0).detail());
+    assertEquals(third, sink.candidates.get(2).source().offset());
+    assertEquals(4, s[0].candidates());
+  }
+
+  @Test
+  void aCorruptMemberInTheMiddleIsSkippedAndReadingResumes() throws IOException {
+    byte[] file = threeResponses(WarcCompression.GZIP);
+    ReadSummary[] full = new ReadSummary[1];
+    List<Candidate> all = read(file, full).candidates;
+    long second = all.get(1).source().offset();
+    long third = all.get(2).source().offset();
+    byte[] bad = file.clone();
+    for (int i = (int) second + 12; i < second + 40; i++) {
+      bad[i] = (byte) 0xff; // garbage in the deflate data of the second member
+    }
+    ReadSummary[] s = new ReadSummary[1];
+    CollectingSink sink = read(bad, s);
+    assertEquals(List.of(all.get(0).id(), all.get(2).id()), sink.candidates.stream().map(Candidate::id).toList());
+    assertEquals(1, sink.rejections.size());
+    assertEquals(second, sink.rejections.get(0).source().offset());
+    assertTrue(sink.rejections.get(0).detail().endsWith("; skipped to the next gzip member at offset " + third), sink.rejections.get(0).detail());
+    assertEquals(3, s[0].candidates());
+    assertEquals(3, sink.candidates.size() + sink.rejections.size());
+    assertEquals(third, sink.candidates.get(1).source().offset());
   }
 
   // ---- real third-party files (skipped when ../shared is absent) ----
