@@ -5,6 +5,7 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.provenant.pipelines.transforms.ApplySteps;
 import org.provenant.pipelines.transforms.ExtractText;
 import org.provenant.pipelines.transforms.ReadInputs;
 import org.provenant.pipelines.transforms.WriteManifest;
@@ -24,10 +25,12 @@ public final class CuratePipeline {
   public static void build(Pipeline p, CurationRun run) {
     PCollectionTuple read = p.apply("ReadInputs", ReadInputs.of(run.inputs(), run.config().read()));
     PCollectionTuple extracted = read.get(ReadInputs.CANDIDATES).apply("ExtractText", ExtractText.with(run.config().extract()));
-    PCollection<Document> kept = extracted.get(ExtractText.DOCUMENTS);
+    PCollectionTuple stepped = extracted.get(ExtractText.DOCUMENTS).apply("ApplySteps", ApplySteps.of(run.config().steps()));
+    PCollection<Document> kept = stepped.get(ApplySteps.KEPT);
     PCollection<Rejection> rejected =
         PCollectionList.of(read.get(ReadInputs.REJECTED))
             .and(extracted.get(ExtractText.REJECTED))
+            .and(stepped.get(ApplySteps.REJECTED))
             .apply("CollectRejections", Flatten.pCollections());
     int shards = run.config().output().shards();
     PCollection<ShardEntry> dataShards = kept.apply("WriteDataShards", WriteShards.documents(run.outputDir(), shards));

@@ -141,6 +141,28 @@ class CliTest {
     assertTrue(r.out().contains("kept 1, rejected 2"), r.out());
   }
 
+  @Test
+  void configuredStepsRunInOrderAndRejectWithTheirReason() throws IOException {
+    Path cfg = tmp.resolve("steps.json");
+    Files.writeString(cfg, "{\"steps\": [{\"step\": \"text_length\", \"params\": {\"min_chars\": 70}}], \"output\": {\"shards\": 2}}");
+    Path o = tmp.resolve("stepped");
+    Run r = cli("curate", "--input", corpus + "/crawl-0.warc.gz", "--output", o.toString(), "--config", cfg.toString());
+    assertEquals(0, r.code(), r.err());
+    // page A has 80 characters, page B 67: B is now rejected by the step
+    assertTrue(r.out().contains("kept 1, rejected 5"), r.out());
+    assertTrue(r.out().contains("  rejected text_too_short         1\n"), r.out());
+    String manifest = Files.readString(o.resolve("manifest.json"));
+    assertTrue(manifest.contains("\"steps\" : [ {\n      \"params\" : {\n        \"max_chars\" : 10000000,\n        \"min_chars\" : 70\n      },\n      \"step\" : \"text_length\"\n    } ]"), manifest);
+    Run inspect = cli("inspect", o.toString(), "--id", Digests.id("warc", SmallCorpus.PAGE_A));
+    assertTrue(inspect.out().contains("3. text_length@1    ok       80 chars\n"), inspect.out());
+    Run steps = cli("steps");
+    assertTrue(steps.out().contains("text_length: keep texts of min_chars..max_chars characters (text_too_short, text_too_long)\n"), steps.out());
+    Files.writeString(cfg, "{\"steps\": [{\"step\": \"text_length\", \"params\": {\"min_char\": 60}}]}");
+    Run bad = cli("curate", "--input", corpus + "/crawl-0.warc.gz", "--output", tmp.resolve("o9").toString(), "--config", cfg.toString());
+    assertEquals(2, bad.code());
+    assertEquals("provenant: error: configuration " + cfg + ": step text_length has no parameter \"min_char\"; its parameters: [min_chars, max_chars]\n", bad.err());
+  }
+
   static void copyTree(Path from, Path to) throws IOException {
     try (var s = Files.walk(from)) {
       for (Path p : s.toList()) {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     version = "provenant " + Curator.VERSION,
     description = "Curate web and code corpora into Parquet shards with per-document provenance.",
-    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, DemoCommand.class})
+    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Steps.class, DemoCommand.class})
 public final class Main implements Callable<Integer> {
   /** Where the running command prints; set by {@link #execute(PrintStream, PrintStream, String...)}. */
   static PrintStream OUT = System.out;
@@ -177,6 +177,24 @@ public final class Main implements Callable<Integer> {
         throw new UserError("--sample must not be negative");
       }
       inspector.sample(n);
+      return 0;
+    }
+  }
+
+  @Command(name = "steps", mixinStandardHelpOptions = true,
+      description = "List every curation step a configuration can name, with its parameters and defaults.")
+  static final class Steps implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      OUT.println("Steps run after text extraction, in the order of the configuration's \"steps\" list:");
+      OUT.println("  {\"steps\": [{\"step\": \"NAME\", \"params\": {\"PARAM\": VALUE}}]}");
+      for (org.provenant.filters.step.StepFactory f : org.provenant.filters.step.StepCatalog.all()) {
+        OUT.println();
+        OUT.println(f.name() + ": " + f.description());
+        for (org.provenant.filters.step.ParamSpec p : f.params()) {
+          OUT.printf("  %-28s %-11s default %-12s %s%n", p.name(), p.type().name().toLowerCase(java.util.Locale.ROOT), p.defaultValue(), p.description());
+        }
+      }
       return 0;
     }
   }

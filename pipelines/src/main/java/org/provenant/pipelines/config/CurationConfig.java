@@ -19,10 +19,11 @@ import org.provenant.filters.read.WarcFileReader;
  * default filled in. Unknown keys are an error that names the key. Its canonical JSON (keys sorted,
  * no whitespace) and that text's sha256 go into the manifest.
  */
-@JsonPropertyOrder({"read", "extract", "output"})
+@JsonPropertyOrder({"read", "extract", "steps", "output"})
 public record CurationConfig(
     @JsonProperty("read") Read read,
     @JsonProperty("extract") Extract extract,
+    @JsonProperty("steps") java.util.List<StepConfig> steps,
     @JsonProperty("output") Output output)
     implements Serializable {
 
@@ -37,9 +38,37 @@ public record CurationConfig(
     read = read == null ? Read.DEFAULT : read;
     extract = extract == null ? Extract.DEFAULT : extract;
     output = output == null ? Output.DEFAULT : output;
+    steps = steps == null ? java.util.List.of() : java.util.List.copyOf(steps);
   }
 
-  public static final CurationConfig DEFAULT = new CurationConfig(null, null, null);
+  public static final CurationConfig DEFAULT = new CurationConfig(null, null, null, null);
+
+  /**
+   * One curation step after extraction, by catalogue name, with its parameters; checked against the
+   * step's parameter list when read, and held with every default filled in.
+   */
+  @JsonPropertyOrder({"step", "params"})
+  public record StepConfig(
+      @JsonProperty("step") String step,
+      @JsonProperty("params") java.util.SortedMap<String, Object> params)
+      implements Serializable {
+    public StepConfig {
+      if (step == null || step.isBlank()) {
+        throw new IllegalArgumentException("a step needs a \"step\" name");
+      }
+      String name = step;
+      org.provenant.filters.step.StepFactory f = org.provenant.filters.step.StepCatalog.find(name)
+          .orElseThrow(() -> new IllegalArgumentException("unknown step \"" + name + "\"; known steps: "
+              + org.provenant.filters.step.StepCatalog.all().stream().map(org.provenant.filters.step.StepFactory::name).toList()));
+      params = new java.util.TreeMap<>(org.provenant.filters.step.StepParams.resolve(name, f.params(), params).effective());
+    }
+
+    /** The configured step, built (once per worker). */
+    public org.provenant.filters.step.DocumentStep build() {
+      org.provenant.filters.step.StepFactory f = org.provenant.filters.step.StepCatalog.find(step).orElseThrow();
+      return f.create(org.provenant.filters.step.StepParams.resolve(step, f.params(), params));
+    }
+  }
 
   /** Limits of the input readers. */
   public record Read(
