@@ -91,6 +91,9 @@ class CliTest {
     assertTrue(r.out().contains("  lineage 1. read_warc@1      ok       response record\n"), r.out());
     Run json = cli("inspect", out.toString(), "--id", id, "--json");
     assertTrue(json.out().startsWith("{\"table\":\"data\",\"row\":{\"id\": \"" + id + "\""), json.out());
+    Run byUrl = cli("inspect", out.toString(), "--url", "https://news.example/gone");
+    assertEquals(0, byUrl.code(), byUrl.err());
+    assertTrue(byUrl.out().startsWith("rejected " + Digests.id("warc", "urn:uuid:00000000-0000-4000-8000-000000000404") + "  (web)\n  reason    http_status_404 at extract_html@1\n"), byUrl.out());
     Run missing = cli("inspect", out.toString(), "--id", "nope");
     assertEquals(2, missing.code());
     assertEquals("provenant: error: no document or rejected record has id nope\n", missing.err());

@@ -155,6 +155,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", description = "Show the document or rejected record with this id.")
     String id;
 
+    @Option(names = "--url", paramLabel = "URL", description = "Show every document or rejected record captured from this URL.")
+    String url;
+
     @Option(names = "--json", description = "One JSON object per record, with the Parquet column names.")
     boolean json;
 
@@ -166,6 +169,12 @@ public final class Main implements Callable<Integer> {
         throw new UserError(dir + " holds no shards (data/*.parquet, rejected/*.parquet)");
       }
       Inspector inspector = new Inspector(out, OUT, json);
+      if (url != null) {
+        if (!inspector.byUrl(url)) {
+          throw new UserError("no document or rejected record was captured from " + url);
+        }
+        return 0;
+      }
       if (id != null) {
         if (!inspector.byId(id)) {
           throw new UserError("no document or rejected record has id " + id);

@@ -30,12 +30,22 @@ public final class Inspector {
 
   /** Prints the document or rejected record with this id; false if there is none. */
   public boolean byId(String id) throws IOException {
+    return byColumn("id", id);
+  }
+
+  /** Prints every document and rejected record captured from this URL; false if there is none. */
+  public boolean byUrl(String url) throws IOException {
+    return byColumn("url", url);
+  }
+
+  private boolean byColumn(String column, String value) throws IOException {
     boolean found = false;
     for (String sub : List.of("data", "rejected")) {
       for (MatchResult.Metadata f : dir.list(sub + "/*.parquet")) {
         List<GenericRecord> hits = new ArrayList<>();
         OutputDir.forEachRow(f, r -> {
-          if (id.equals(r.get("id").toString())) {
+          Object v = column.equals("id") ? r.get("id") : ((GenericRecord) r.get("source")).get(column);
+          if (v != null && value.equals(v.toString())) {
             hits.add(r);
           }
         });
