@@ -1,0 +1,177 @@
+package org.provenant.filters.quality;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Character-level helpers with the semantics the published heuristics were defined with: lengths
+ * in code points (not UTF-16 units), whitespace as Unicode space separators plus the usual control
+ * whitespace, and line splitting on every Unicode line boundary. Package-private: the filters'
+ * statistics are defined in terms of these.
+ */
+final class Texts {
+  private Texts() {}
+
+  /** Length in code points. */
+  static int length(String s) {
+    return s.codePointCount(0, s.length());
+  }
+
+  /**
+   * True for white space: Java's {@link Character#isWhitespace} plus the no-break spaces and NEL,
+   * which are white space for the heuristics' reference implementation.
+   */
+  static boolean isSpace(int cp) {
+    if (cp < 0x80) {
+      return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
+    }
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85;
+  }
+
+  /** {@code s} without leading and trailing {@link #isSpace} characters. */
+  static String strip(String s) {
+    return stripStart(stripEnd(s));
+  }
+
+  /** {@code s} without leading {@link #isSpace} characters. */
+  static String stripStart(String s) {
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      if (!isSpace(cp)) {
+        break;
+      }
+      i += Character.charCount(cp);
+    }
+    return s.substring(i);
+  }
+
+  /** {@code s} without trailing {@link #isSpace} characters. */
+  static String stripEnd(String s) {
+    int end = s.length();
+    while (end > 0) {
+      int cp = s.codePointBefore(end);
+      if (!isSpace(cp)) {
+        break;
+      }
+      end -= Character.charCount(cp);
+    }
+    return s.substring(0, end);
+  }
+
+  /** Pieces of {@code s} between runs of {@link #isSpace} characters; no empty pieces. */
+  static List<String> splitWhitespace(String s) {
+    List<String> parts = new ArrayList<>();
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      int cp = s.codePointAt(i);
+      if (isSpace(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int start = i;
+      while (i < n) {
+        cp = s.codePointAt(i);
+        if (isSpace(cp)) {
+          break;
+        }
+        i += Character.charCount(cp);
+      }
+      parts.add(s.substring(start, i));
+    }
+    return parts;
+  }
+
+  /** True at a line boundary character: LF, VT, FF, CR, FS, GS, RS, NEL, LS, PS. */
+  static boolean isLineBreak(char c) {
+    return c == '\n' || c == '\u000B' || c == '\u000C' || c == '\r' || c == '\u001C' || c == '\u001D'
+        || c == '\u001E' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
+  /**
+   * Lines of {@code s} split at every {@link #isLineBreak} boundary ({@code \r\n} counts as one);
+   * no trailing empty line after a final break, and no line at all for the empty string.
+   */
+  static List<String> splitLines(String s) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (isLineBreak(c)) {
+        lines.add(s.substring(start, i));
+        i += (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') ? 2 : 1;
+        start = i;
+      } else {
+        i++;
+      }
+    }
+    if (start < n) {
+      lines.add(s.substring(start));
+    }
+    return lines;
+  }
+
+  /**
+   * {@code s} split at every run of at least {@code minRun} consecutive {@code \n} characters;
+   * empty pieces are kept (so a trailing run gives a trailing empty piece).
+   */
+  static List<String> splitOnNewlineRuns(String s, int minRun) {
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      if (s.charAt(i) == '\n') {
+        int j = i;
+        while (j < n && s.charAt(j) == '\n') {
+          j++;
+        }
+        if (j - i >= minRun) {
+          parts.add(s.substring(start, i));
+          start = j;
+        }
+        i = j;
+      } else {
+        i++;
+      }
+    }
+    parts.add(s.substring(start));
+    return parts;
+  }
+
+  /** Non-overlapping occurrences of {@code needle} in {@code s}, scanning left to right. */
+  static int count(String s, String needle) {
+    int count = 0;
+    int from = 0;
+    while (true) {
+      int at = s.indexOf(needle, from);
+      if (at < 0) {
+        return count;
+      }
+      count++;
+      from = at + needle.length();
+    }
+  }
+
+  /** A ratio, 0 when the denominator is 0. */
+  static double ratio(double numerator, double denominator) {
+    return denominator == 0 ? 0.0 : numerator / denominator;
+  }
+
+  /**
+   * A statistic as written in lineage and rejection details: at most four decimals, rounded half
+   * even, no trailing zeros ({@code 0.6}, {@code 4.7059}, {@code 0}).
+   */
+  static String fmt(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return Double.toString(value);
+    }
+    BigDecimal d = new BigDecimal(value).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    return d.signum() == 0 ? "0" : d.toPlainString();
+  }
+}
