@@ -5,7 +5,9 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.provenant.pipelines.config.CurationConfig;
 import org.provenant.pipelines.transforms.ApplySteps;
+import org.provenant.pipelines.transforms.DedupDocuments;
 import org.provenant.pipelines.transforms.ExtractText;
 import org.provenant.pipelines.transforms.ReadInputs;
 import org.provenant.pipelines.transforms.WriteManifest;
@@ -27,11 +29,18 @@ public final class CuratePipeline {
     PCollectionTuple extracted = read.get(ReadInputs.CANDIDATES).apply("ExtractText", ExtractText.with(run.config().extract()));
     PCollectionTuple stepped = extracted.get(ExtractText.DOCUMENTS).apply("ApplySteps", ApplySteps.of(run.config().steps()));
     PCollection<Document> kept = stepped.get(ApplySteps.KEPT);
-    PCollection<Rejection> rejected =
+    PCollectionList<Rejection> rejections =
         PCollectionList.of(read.get(ReadInputs.REJECTED))
             .and(extracted.get(ExtractText.REJECTED))
-            .and(stepped.get(ApplySteps.REJECTED))
-            .apply("CollectRejections", Flatten.pCollections());
+            .and(stepped.get(ApplySteps.REJECTED));
+    CurationConfig.Dedup dedup = run.config().dedup();
+    if (dedup.enabled()) {
+      PCollectionTuple deduped = kept.apply("Dedup",
+          DedupDocuments.of(dedup.settings(), dedup.near(), dedup.ccRounds(), dedup.maxBucketPairs()));
+      kept = deduped.get(DedupDocuments.KEPT);
+      rejections = rejections.and(deduped.get(DedupDocuments.REJECTED));
+    }
+    PCollection<Rejection> rejected = rejections.apply("CollectRejections", Flatten.pCollections());
     int shards = run.config().output().shards();
     PCollection<ShardEntry> dataShards = kept.apply("WriteDataShards", WriteShards.documents(run.outputDir(), shards));
     PCollection<ShardEntry> rejectedShards = rejected.apply("WriteRejectedShards", WriteShards.rejections(run.outputDir(), shards));

@@ -65,8 +65,10 @@ final class DemoCommand implements Callable<Integer> {
     Main.OUT.println("  ./provenant verify " + display(out) + "                      # hashes, row counts, accounting");
     Main.OUT.println("  " + display(out.resolve("manifest.json")) + "                  # inputs, counts, shards, configuration");
     Main.OUT.println("  duckdb -c \"SELECT reason, count(*) FROM '" + display(out) + "/rejected/*.parquet' GROUP BY reason\"");
-    Main.OUT.println("Not yet in this version: language, quality, licence and opt-out filters, and dedup; the corpus");
-    Main.OUT.println("already holds pages for them (duplicates, non-English, CC-licensed, noai), which pass through for now.");
+    Main.OUT.println("  ./provenant inspect " + display(out) + " --id ID           # a kept document and the duplicates it stands for");
+    Main.OUT.println("Exact and near duplicates are removed by default. Language and quality filters run when a --config");
+    Main.OUT.println("names them (./provenant steps lists them); licence and opt-out detection are not in this version,");
+    Main.OUT.println("so the CC-licensed and noai pages of the corpus pass through for now.");
     return v.ok() ? 0 : 1;
   }
 

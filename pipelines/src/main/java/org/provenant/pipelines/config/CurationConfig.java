@@ -19,11 +19,12 @@ import org.provenant.filters.read.WarcFileReader;
  * default filled in. Unknown keys are an error that names the key. Its canonical JSON (keys sorted,
  * no whitespace) and that text's sha256 go into the manifest.
  */
-@JsonPropertyOrder({"read", "extract", "steps", "output"})
+@JsonPropertyOrder({"read", "extract", "steps", "dedup", "output"})
 public record CurationConfig(
     @JsonProperty("read") Read read,
     @JsonProperty("extract") Extract extract,
     @JsonProperty("steps") java.util.List<StepConfig> steps,
+    @JsonProperty("dedup") Dedup dedup,
     @JsonProperty("output") Output output)
     implements Serializable {
 
@@ -39,9 +40,66 @@ public record CurationConfig(
     extract = extract == null ? Extract.DEFAULT : extract;
     output = output == null ? Output.DEFAULT : output;
     steps = steps == null ? java.util.List.of() : java.util.List.copyOf(steps);
+    dedup = dedup == null ? Dedup.DEFAULT : dedup;
   }
 
-  public static final CurationConfig DEFAULT = new CurationConfig(null, null, null, null);
+  public static final CurationConfig DEFAULT = new CurationConfig(null, null, null, null, null);
+
+  /**
+   * Duplicate removal after the steps: exact (normalised text hash) and, when {@code near}, MinHash
+   * LSH over {@code shingle_size}-word shingles with {@code bands} x {@code rows}, verified at
+   * estimated Jaccard {@code threshold}; {@code survivor} is {@code earliest_crawl} (then lowest id)
+   * or {@code longest_text}.
+   */
+  @JsonPropertyOrder({"enabled", "near", "threshold", "shingle_size", "bands", "rows", "survivor", "cc_rounds", "max_bucket_pairs"})
+  public record Dedup(
+      @JsonProperty("enabled") Boolean enabled,
+      @JsonProperty("near") Boolean near,
+      @JsonProperty("threshold") Double threshold,
+      @JsonProperty("shingle_size") Integer shingleSize,
+      @JsonProperty("bands") Integer bands,
+      @JsonProperty("rows") Integer rows,
+      @JsonProperty("survivor") String survivor,
+      @JsonProperty("cc_rounds") Integer ccRounds,
+      @JsonProperty("max_bucket_pairs") Integer maxBucketPairs)
+      implements Serializable {
+    static final Dedup DEFAULT = new Dedup(null, null, null, null, null, null, null, null, null);
+
+    public Dedup {
+      org.provenant.dedup.DedupSettings d = org.provenant.dedup.DedupSettings.defaults();
+      enabled = enabled == null ? Boolean.TRUE : enabled;
+      near = near == null ? Boolean.TRUE : near;
+      threshold = threshold == null ? d.verifier().threshold() : threshold;
+      shingleSize = shingleSize == null ? d.signature().textShingleSize() : shingleSize;
+      bands = bands == null ? d.banding().bands() : bands;
+      rows = rows == null ? d.banding().rows() : rows;
+      survivor = survivor == null ? "earliest_crawl" : survivor;
+      ccRounds = ccRounds == null ? 10 : ccRounds;
+      maxBucketPairs = maxBucketPairs == null ? 32 : maxBucketPairs;
+      if (!survivor.equals("earliest_crawl") && !survivor.equals("longest_text")) {
+        throw new IllegalArgumentException("dedup.survivor must be earliest_crawl or longest_text: " + survivor);
+      }
+      settingsOf(threshold, shingleSize, bands, rows, survivor); // checks the combination now
+    }
+
+    /** The plain-Java settings these values stand for. */
+    public org.provenant.dedup.DedupSettings settings() {
+      return settingsOf(threshold, shingleSize, bands, rows, survivor);
+    }
+
+    private static org.provenant.dedup.DedupSettings settingsOf(
+        double threshold, int shingleSize, int bands, int rows, String survivor) {
+      return org.provenant.dedup.DedupSettings.of(
+          org.provenant.dedup.exact.TextNormalizer.defaults(),
+          org.provenant.dedup.minhash.SignatureSettings.defaults().withTextShingleSize(shingleSize),
+          new org.provenant.dedup.lsh.LshBanding(bands, rows),
+          new org.provenant.dedup.lsh.SimilarityVerifier(threshold),
+          false,
+          survivor.equals("longest_text")
+              ? org.provenant.dedup.cluster.SurvivorRule.longestText()
+              : org.provenant.dedup.cluster.SurvivorRule.earliestCrawl());
+    }
+  }
 
   /**
    * One curation step after extraction, by catalogue name, with its parameters; checked against the

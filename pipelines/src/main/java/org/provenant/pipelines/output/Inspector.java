@@ -95,6 +95,12 @@ public final class Inspector {
         out.println("            evidence " + e.kind() + " in " + e.location() + ": " + e.value());
       }
       out.println("  dedup     " + (d.dedup().clusterId() == null ? "not run" : "cluster " + d.dedup().clusterId() + " of " + d.dedup().clusterSize()));
+      if (d.dedup().clusterSize() != null && d.dedup().clusterSize() > 1) {
+        for (Rejection dup : duplicatesOf(d.id())) {
+          out.println("            stands for " + dup.id() + " (" + dup.reason() + ", similarity " + dup.similarity() + ") "
+              + (dup.source().url() != null ? dup.source().url() : dup.source().uri() + " @ " + dup.source().offset()));
+        }
+      }
       printLineage(d.lineage());
       out.println("  text      " + preview(d.text()));
     } else {
@@ -111,6 +117,25 @@ public final class Inspector {
       printLineage(x.lineage());
     }
     out.println();
+  }
+
+  /** The rejected records whose duplicate_of is {@code id}, sorted by id. */
+  public List<Rejection> duplicatesOf(String id) {
+    List<Rejection> dups = new ArrayList<>();
+    try {
+      for (MatchResult.Metadata f : dir.list("rejected/*.parquet")) {
+        OutputDir.forEachRow(f, r -> {
+          Object of = r.get("duplicate_of");
+          if (of != null && id.equals(of.toString())) {
+            dups.add(AvroRows.rejectionFrom(r));
+          }
+        });
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    dups.sort(java.util.Comparator.comparing(Rejection::id));
+    return dups;
   }
 
   private void printSource(Source s) {

@@ -1,0 +1,598 @@
+package org.provenant.pipelines.transforms;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.provenant.dedup.DedupSettings;
+import org.provenant.dedup.cluster.ClusterMember;
+import org.provenant.dedup.cluster.Edge;
+import org.provenant.dedup.cluster.StarConnectedComponents;
+import org.provenant.dedup.exact.ExactKey;
+import org.provenant.dedup.lsh.BandKey;
+import org.provenant.dedup.lsh.SimilarityVerifier;
+import org.provenant.dedup.minhash.MinHashSignature;
+import org.provenant.dedup.minhash.MinHashSigner;
+import org.provenant.pipelines.coders.AvroRowCoder;
+import org.provenant.pipelines.coders.SignatureRecordCoder;
+import org.provenant.schemas.DedupInfo;
+import org.provenant.schemas.Document;
+import org.provenant.schemas.LineageEntry;
+import org.provenant.schemas.Rejection;
+
+/**
+ * Exact and near-duplicate removal that scales with Beam: no step holds more than one exact group,
+ * one LSH bucket, one node's neighbourhood or one duplicate cluster.
+ *
+ * <ol>
+ *   <li>Exact: group by the hash of normalised text; the survivor rule keeps one per group, the
+ *       others are {@code exact_duplicate} rejections.
+ *   <li>Near: each exact survivor gets a MinHash signature (Lucene shingle chain); signatures are
+ *       bucketed by LSH band; each bucket proposes pairs (all pairs up to {@code maxBucketPairs}
+ *       members, else each member with the bucket's smallest id); pairs are verified on estimated
+ *       Jaccard; verified pairs are edges.
+ *   <li>Clusters: connected components of the edges by large-star / small-star rounds, unrolled
+ *       {@code ccRounds} times; a run whose last round still changed the graph fails loudly.
+ *   <li>Survivors: per component the survivor rule (default earliest crawl, then lowest id) keeps
+ *       one; the others are {@code near_duplicate} rejections with {@code duplicate_of} and the
+ *       estimated similarity. Exact duplicates point at their group's final survivor.
+ * </ol>
+ *
+ * Every kept document gets {@code dedup.cluster_id} (the id of the kept document of its cluster)
+ * and {@code dedup.cluster_size} (documents it stands for, itself included).
+ */
+public final class DedupDocuments extends PTransform<PCollection<Document>, PCollectionTuple> {
+  public static final TupleTag<Document> KEPT = new TupleTag<>() {};
+  public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
+  public static final String EXACT_STEP = "dedup_exact@1";
+  public static final String NEAR_STEP = "dedup_near@1";
+
+  private static final TupleTag<Document> SURVIVORS = new TupleTag<>() {};
+  private static final TupleTag<Rejection> EXACT_REJECTED = new TupleTag<>() {};
+  private static final TupleTag<KV<String, String>> GROUP_SURVIVOR = new TupleTag<>() {};
+  private static final TupleTag<SignatureRecord> SIGNATURES = new TupleTag<>() {};
+  private static final TupleTag<KV<String, String>> BANDS = new TupleTag<>() {};
+
+  private final DedupSettings settings;
+  private final boolean near;
+  private final int ccRounds;
+  private final int maxBucketPairs;
+
+  private DedupDocuments(DedupSettings settings, boolean near, int ccRounds, int maxBucketPairs) {
+    this.settings = settings;
+    this.near = near;
+    this.ccRounds = ccRounds;
+    this.maxBucketPairs = maxBucketPairs;
+  }
+
+  public static DedupDocuments of(DedupSettings settings, boolean near, int ccRounds, int maxBucketPairs) {
+    if (ccRounds < 1) {
+      throw new IllegalArgumentException("dedup.cc_rounds must be at least 1: " + ccRounds);
+    }
+    if (maxBucketPairs < 2) {
+      throw new IllegalArgumentException("dedup.max_bucket_pairs must be at least 2: " + maxBucketPairs);
+    }
+    return new DedupDocuments(settings, near, ccRounds, maxBucketPairs);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<Document> docs) {
+    KvCoder<String, Document> docKv = KvCoder.of(StringUtf8Coder.of(), AvroRowCoder.documents());
+    KvCoder<String, String> strKv = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+
+    // 1. exact duplicates
+    PCollectionTuple exact = docs
+        .apply("KeyByExactText", ParDo.of(new ExactKeyFn(settings))).setCoder(docKv)
+        .apply("GroupExactCopies", GroupByKey.create())
+        .apply("KeepOnePerExactGroup", ParDo.of(new ExactSurvivorFn(settings))
+            .withOutputTags(SURVIVORS, TupleTagList.of(EXACT_REJECTED).and(GROUP_SURVIVOR)));
+    PCollection<Document> survivors = exact.get(SURVIVORS).setCoder(AvroRowCoder.documents());
+    KvCoder<String, Rejection> rejKv = KvCoder.of(StringUtf8Coder.of(), AvroRowCoder.rejections());
+    TupleTag<Rejection> pendingTag = new TupleTag<>() {};
+    TupleTag<String> groupSurvivorTag = new TupleTag<>() {};
+    PCollection<Rejection> exactRejected = KeyedPCollectionTuple
+        .of(pendingTag, exact.get(EXACT_REJECTED).setCoder(AvroRowCoder.rejections())
+            .apply("KeyByExactGroup", ParDo.of(new KeyByDuplicateOfFn())).setCoder(rejKv))
+        .and(groupSurvivorTag, exact.get(GROUP_SURVIVOR).setCoder(strKv))
+        .apply("JoinExactSurvivors", CoGroupByKey.create())
+        .apply("PointAtExactSurvivor", ParDo.of(new ResolveGroupFn(pendingTag, groupSurvivorTag)))
+        .setCoder(AvroRowCoder.rejections());
+    if (!near) {
+      return PCollectionTuple.of(KEPT, survivors).and(REJECTED, exactRejected);
+    }
+
+    // 2. signatures and LSH buckets
+    PCollectionTuple signed = survivors.apply("SignAndBand",
+        ParDo.of(new SignFn(settings)).withOutputTags(SIGNATURES, TupleTagList.of(BANDS)));
+    PCollection<SignatureRecord> sigs = signed.get(SIGNATURES).setCoder(SignatureRecordCoder.of());
+    PCollection<KV<String, String>> pairs = signed.get(BANDS).setCoder(strKv)
+        .apply("GroupByBand", GroupByKey.create())
+        .apply("ProposePairs", ParDo.of(new ProposePairsFn(maxBucketPairs))).setCoder(strKv)
+        .apply("DistinctPairs", Distinct.create());
+
+    // verify each pair on the two signatures (two joins by id)
+    KvCoder<String, SignatureRecord> sigKv = KvCoder.of(StringUtf8Coder.of(), SignatureRecordCoder.of());
+    PCollection<KV<String, SignatureRecord>> sigById = sigs.apply("KeySignatures", ParDo.of(new KeyByIdFn())).setCoder(sigKv);
+    TupleTag<String> pairTag = new TupleTag<>() {};
+    TupleTag<SignatureRecord> sigTag = new TupleTag<>() {};
+    PCollection<KV<String, KV<String, SignatureRecord>>> halfJoined = KeyedPCollectionTuple.of(pairTag, pairs).and(sigTag, sigById)
+        .apply("JoinFirstSignature", CoGroupByKey.create())
+        .apply("ToSecond", ParDo.of(new ToSecondFn(pairTag, sigTag)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), sigKv));
+    TupleTag<KV<String, SignatureRecord>> halfTag = new TupleTag<>() {};
+    PCollection<KV<String, String>> edges = KeyedPCollectionTuple.of(halfTag, halfJoined).and(sigTag, sigById)
+        .apply("JoinSecondSignature", CoGroupByKey.create())
+        .apply("VerifyPairs", ParDo.of(new VerifyFn(settings.verifier(), halfTag, sigTag)))
+        .setCoder(strKv);
+
+    // 3. connected components, round by round
+    PCollection<KV<String, String>> current = edges;
+    PCollection<KV<String, Integer>> lastChanges = null;
+    for (int round = 1; round <= ccRounds; round++) {
+      PCollectionTuple large = current
+          .apply("Round" + round + "/LargeStarMap", ParDo.of(new StarMapFn(true))).setCoder(strKv)
+          .apply("Round" + round + "/LargeStarGroup", GroupByKey.create())
+          .apply("Round" + round + "/LargeStar", ParDo.of(new StarFn(true)).withOutputTags(EDGES, TupleTagList.of(CHANGES)));
+      PCollectionTuple small = large.get(EDGES).setCoder(strKv)
+          .apply("Round" + round + "/SmallStarMap", ParDo.of(new StarMapFn(false))).setCoder(strKv)
+          .apply("Round" + round + "/SmallStarGroup", GroupByKey.create())
+          .apply("Round" + round + "/SmallStar", ParDo.of(new StarFn(false)).withOutputTags(EDGES, TupleTagList.of(CHANGES)));
+      current = small.get(EDGES).setCoder(strKv);
+      if (round == ccRounds) {
+        lastChanges = PCollectionList.of(large.get(CHANGES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
+            .and(small.get(CHANGES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
+            .apply("LastRoundChanges", Flatten.pCollections());
+      } else {
+        large.get(CHANGES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()));
+        small.get(CHANGES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()));
+      }
+    }
+    lastChanges.apply("FailIfNotConverged", ParDo.of(new NotConvergedFn(ccRounds)));
+    PCollection<KV<String, String>> componentOf = current
+        .apply("ComponentMembership", ParDo.of(new MembershipFn())).setCoder(strKv)
+        .apply("DistinctMembership", Distinct.create());
+
+    // 4. survivor per component
+    TupleTag<String> compTag = new TupleTag<>() {};
+    PCollection<KV<String, SignatureRecord>> byComponent = KeyedPCollectionTuple.of(compTag, componentOf).and(sigTag, sigById)
+        .apply("JoinComponents", CoGroupByKey.create())
+        .apply("KeyByComponent", ParDo.of(new KeyByComponentFn(compTag, sigTag)))
+        .setCoder(sigKv);
+    PCollection<KV<String, Decision>> decisions = byComponent
+        .apply("GroupClusters", GroupByKey.create())
+        .apply("PickSurvivors", ParDo.of(new ClusterSurvivorFn(settings)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), Decision.CODER));
+
+    // apply the decisions to the documents and re-point exact duplicates
+    TupleTag<Document> docTag = new TupleTag<>() {};
+    TupleTag<Decision> decTag = new TupleTag<>() {};
+    PCollectionTuple decided = KeyedPCollectionTuple.of(docTag, survivors.apply("KeyDocuments", ParDo.of(new KeyDocFn())).setCoder(docKv))
+        .and(decTag, decisions)
+        .apply("JoinDecisions", CoGroupByKey.create())
+        .apply("ApplyDecisions", ParDo.of(new ApplyDecisionFn(docTag, decTag)).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
+    TupleTag<Rejection> exTag = new TupleTag<>() {};
+    PCollection<Rejection> exactFinal = KeyedPCollectionTuple.of(exTag, exactRejected.apply("KeyByExactSurvivor", ParDo.of(new KeyByDuplicateOfFn())).setCoder(rejKv))
+        .and(decTag, decisions)
+        .apply("JoinExactWithDecisions", CoGroupByKey.create())
+        .apply("PointAtFinalSurvivor", ParDo.of(new RepointFn(exTag, decTag)))
+        .setCoder(AvroRowCoder.rejections());
+    PCollection<Rejection> rejected = PCollectionList.of(decided.get(REJECTED).setCoder(AvroRowCoder.rejections()))
+        .and(exactFinal)
+        .apply("AllDuplicates", Flatten.pCollections());
+    return PCollectionTuple.of(KEPT, decided.get(KEPT).setCoder(AvroRowCoder.documents())).and(REJECTED, rejected);
+  }
+
+  private static final TupleTag<KV<String, String>> EDGES = new TupleTag<>() {};
+  private static final TupleTag<KV<String, Integer>> CHANGES = new TupleTag<>() {};
+
+  /** What near-dedup decided for one document of a cluster. */
+  public record Decision(String survivorId, int clusterSize, double similarity) implements java.io.Serializable {
+    static final org.apache.beam.sdk.coders.Coder<Decision> CODER = org.apache.beam.sdk.coders.SerializableCoder.of(Decision.class);
+  }
+
+  static final class ExactKeyFn extends DoFn<Document, KV<String, Document>> {
+    private final DedupSettings settings;
+
+    ExactKeyFn(DedupSettings settings) {
+      this.settings = settings;
+    }
+
+    @ProcessElement
+    public void process(@Element Document d, OutputReceiver<KV<String, Document>> out) {
+      out.output(KV.of(ExactKey.of(settings.normalizer(), d.text()).hex(), d));
+    }
+  }
+
+  /**
+   * Keeps one document per exact group in a single pass (Flink's grouped values can be read only
+   * once): a document that loses is rejected at once with its group's key as a placeholder in
+   * {@code duplicate_of}; the group's survivor id follows on its own output and is joined in later.
+   */
+  static final class ExactSurvivorFn extends DoFn<KV<String, Iterable<Document>>, Document> {
+    private final Counter removed = Metrics.counter(DedupDocuments.class, "exact_duplicates");
+    private final DedupSettings settings;
+
+    ExactSurvivorFn(DedupSettings settings) {
+      this.settings = settings;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<Document>> group, MultiOutputReceiver out) {
+      String key = group.getKey();
+      Document best = null;
+      ClusterMember bestMember = null;
+      int n = 0;
+      for (Document d : group.getValue()) {
+        n++;
+        ClusterMember m = ClusterMember.of(d);
+        if (best == null) {
+          best = d;
+          bestMember = m;
+          continue;
+        }
+        int c = settings.survivorRule().order().compare(m, bestMember);
+        if (c == 0) {
+          // same rank and id (the same record read twice): the source decides, so every runner agrees
+          c = sourceKey(d).compareTo(sourceKey(best));
+        }
+        Document loser = d;
+        if (c < 0) {
+          loser = best;
+          best = d;
+          bestMember = m;
+        }
+        removed.inc();
+        out.get(EXACT_REJECTED).output(loser.reject(EXACT_STEP, "exact_duplicate", "same normalised text (exact key " + key.substring(0, 16) + ")")
+            .asDuplicateOf(key, 1.0));
+      }
+      // the exact group's size travels in dedup.cluster_size until near-dedup decides
+      out.get(SURVIVORS).output(best.withDedup(new DedupInfo(best.id(), n))
+          .withStep(new LineageEntry(EXACT_STEP, LineageEntry.OK, n == 1 ? "unique text" : "kept for " + n + " exact copies")));
+      if (n > 1) {
+        out.get(GROUP_SURVIVOR).output(KV.of(key, best.id()));
+      }
+    }
+  }
+
+  /** Replaces the group key in an exact duplicate's {@code duplicate_of} by the group's survivor id. */
+  static final class ResolveGroupFn extends DoFn<KV<String, CoGbkResult>, Rejection> {
+    private final TupleTag<Rejection> rejTag;
+    private final TupleTag<String> survivorTag;
+
+    ResolveGroupFn(TupleTag<Rejection> rejTag, TupleTag<String> survivorTag) {
+      this.rejTag = rejTag;
+      this.survivorTag = survivorTag;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<Rejection> out) {
+      String survivor = e.getValue().getOnly(survivorTag);
+      for (Rejection r : e.getValue().getAll(rejTag)) {
+        out.output(r.asDuplicateOf(survivor, 1.0));
+      }
+    }
+  }
+
+  private static String sourceKey(Document d) {
+    return d.source().uri() + "\u0000" + String.format("%020d", d.source().offset());
+  }
+
+  static final class SignFn extends DoFn<Document, SignatureRecord> {
+    private final DedupSettings settings;
+    private transient MinHashSigner signer;
+
+    SignFn(DedupSettings settings) {
+      this.settings = settings;
+    }
+
+    @Setup
+    public void setup() {
+      signer = settings.signature().newSigner();
+    }
+
+    @Teardown
+    public void teardown() {
+      if (signer != null) {
+        signer.close();
+      }
+    }
+
+    @ProcessElement
+    public void process(@Element Document d, MultiOutputReceiver out) {
+      MinHashSignature sig = signer.sign(d);
+      out.get(SIGNATURES).output(SignatureRecord.of(d, d.dedup().clusterSize(), sig));
+      for (BandKey k : settings.banding().bandKeys(sig)) {
+        out.get(BANDS).output(KV.of(k.band() + ":" + Long.toHexString(k.hash()), d.id()));
+      }
+    }
+  }
+
+  static final class ProposePairsFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
+    private final Counter bigBuckets = Metrics.counter(DedupDocuments.class, "buckets_over_max_bucket_pairs");
+    private final int maxBucketPairs;
+
+    ProposePairsFn(int maxBucketPairs) {
+      this.maxBucketPairs = maxBucketPairs;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<String>> bucket, OutputReceiver<KV<String, String>> out) {
+      java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+      bucket.getValue().forEach(ids::add);
+      if (ids.size() < 2) {
+        return;
+      }
+      List<String> sorted = new ArrayList<>(ids);
+      if (sorted.size() <= maxBucketPairs) {
+        for (int i = 0; i < sorted.size(); i++) {
+          for (int j = i + 1; j < sorted.size(); j++) {
+            out.output(KV.of(sorted.get(i), sorted.get(j)));
+          }
+        }
+      } else {
+        bigBuckets.inc();
+        for (int j = 1; j < sorted.size(); j++) {
+          out.output(KV.of(sorted.get(0), sorted.get(j)));
+        }
+      }
+    }
+  }
+
+  static final class KeyByIdFn extends DoFn<SignatureRecord, KV<String, SignatureRecord>> {
+    @ProcessElement
+    public void process(@Element SignatureRecord r, OutputReceiver<KV<String, SignatureRecord>> out) {
+      out.output(KV.of(r.id(), r));
+    }
+  }
+
+  static final class ToSecondFn extends DoFn<KV<String, CoGbkResult>, KV<String, KV<String, SignatureRecord>>> {
+    private final TupleTag<String> pairTag;
+    private final TupleTag<SignatureRecord> sigTag;
+
+    ToSecondFn(TupleTag<String> pairTag, TupleTag<SignatureRecord> sigTag) {
+      this.pairTag = pairTag;
+      this.sigTag = sigTag;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<KV<String, KV<String, SignatureRecord>>> out) {
+      SignatureRecord first = e.getValue().getOnly(sigTag, null);
+      if (first == null) {
+        return;
+      }
+      for (String second : e.getValue().getAll(pairTag)) {
+        out.output(KV.of(second, KV.of(first.id(), first)));
+      }
+    }
+  }
+
+  static final class VerifyFn extends DoFn<KV<String, CoGbkResult>, KV<String, String>> {
+    private final Counter verified = Metrics.counter(DedupDocuments.class, "pairs_verified");
+    private final Counter refuted = Metrics.counter(DedupDocuments.class, "pairs_refuted");
+    private final SimilarityVerifier verifier;
+    private final TupleTag<KV<String, SignatureRecord>> halfTag;
+    private final TupleTag<SignatureRecord> sigTag;
+
+    VerifyFn(SimilarityVerifier verifier, TupleTag<KV<String, SignatureRecord>> halfTag, TupleTag<SignatureRecord> sigTag) {
+      this.verifier = verifier;
+      this.halfTag = halfTag;
+      this.sigTag = sigTag;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<KV<String, String>> out) {
+      SignatureRecord second = e.getValue().getOnly(sigTag, null);
+      if (second == null) {
+        return;
+      }
+      for (KV<String, SignatureRecord> half : e.getValue().getAll(halfTag)) {
+        if (verifier.verify(half.getValue().signature(), second.signature()).duplicate()) {
+          verified.inc();
+          out.output(KV.of(half.getKey(), second.id()));
+        } else {
+          refuted.inc();
+        }
+      }
+    }
+  }
+
+  static final class StarMapFn extends DoFn<KV<String, String>, KV<String, String>> {
+    private final boolean large;
+
+    StarMapFn(boolean large) {
+      this.large = large;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, String> e, OutputReceiver<KV<String, String>> out) {
+      Edge edge = new Edge(e.getKey(), e.getValue());
+      for (Edge x : large ? StarConnectedComponents.largeStarMap(edge) : StarConnectedComponents.smallStarMap(edge)) {
+        out.output(KV.of(x.from(), x.to()));
+      }
+    }
+  }
+
+  static final class StarFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
+    private final boolean large;
+
+    StarFn(boolean large) {
+      this.large = large;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<String>> node, MultiOutputReceiver out) {
+      StarConnectedComponents.StarStep step = large
+          ? StarConnectedComponents.largeStar(node.getKey(), node.getValue())
+          : StarConnectedComponents.smallStar(node.getKey(), node.getValue());
+      for (Edge x : step.edges()) {
+        out.get(EDGES).output(KV.of(x.from(), x.to()));
+      }
+      if (step.changed()) {
+        out.get(CHANGES).output(KV.of(node.getKey(), 1));
+      }
+    }
+  }
+
+  static final class NotConvergedFn extends DoFn<KV<String, Integer>, Void> {
+    private final int rounds;
+
+    NotConvergedFn(int rounds) {
+      this.rounds = rounds;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Integer> change) {
+      throw new IllegalStateException("near-duplicate clustering did not converge in " + rounds
+          + " rounds (node " + change.getKey() + " still changed); raise dedup.cc_rounds");
+    }
+  }
+
+  static final class MembershipFn extends DoFn<KV<String, String>, KV<String, String>> {
+    @ProcessElement
+    public void process(@Element KV<String, String> star, OutputReceiver<KV<String, String>> out) {
+      // after convergence every edge is (member, smallest id of its component)
+      out.output(KV.of(star.getKey(), star.getValue()));
+      out.output(KV.of(star.getValue(), star.getValue()));
+    }
+  }
+
+  static final class KeyByComponentFn extends DoFn<KV<String, CoGbkResult>, KV<String, SignatureRecord>> {
+    private final TupleTag<String> compTag;
+    private final TupleTag<SignatureRecord> sigTag;
+
+    KeyByComponentFn(TupleTag<String> compTag, TupleTag<SignatureRecord> sigTag) {
+      this.compTag = compTag;
+      this.sigTag = sigTag;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<KV<String, SignatureRecord>> out) {
+      String comp = e.getValue().getOnly(compTag, null);
+      SignatureRecord sig = e.getValue().getOnly(sigTag, null);
+      if (comp != null && sig != null) {
+        out.output(KV.of(comp, sig));
+      }
+    }
+  }
+
+  static final class ClusterSurvivorFn extends DoFn<KV<String, Iterable<SignatureRecord>>, KV<String, Decision>> {
+    private final Counter clusters = Metrics.counter(DedupDocuments.class, "near_clusters");
+    private final DedupSettings settings;
+
+    ClusterSurvivorFn(DedupSettings settings) {
+      this.settings = settings;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<SignatureRecord>> cluster, OutputReceiver<KV<String, Decision>> out) {
+      // one pass (Flink's grouped values can be read once): a cluster's signatures, ~1 KB each, are
+      // held in memory, so one cluster of a million documents needs about 1 GB
+      List<SignatureRecord> members = new ArrayList<>();
+      cluster.getValue().forEach(members::add);
+      SignatureRecord best = null;
+      ClusterMember bestMember = null;
+      int size = 0;
+      for (SignatureRecord r : members) {
+        size += r.represented();
+        ClusterMember m = r.member();
+        if (best == null || settings.survivorRule().order().compare(m, bestMember) < 0) {
+          best = r;
+          bestMember = m;
+        }
+      }
+      clusters.inc();
+      MinHashSignature bestSig = best.signature();
+      for (SignatureRecord r : members) {
+        double sim = r.id().equals(best.id()) ? 1.0 : r.signature().estimatedJaccard(bestSig);
+        out.output(KV.of(r.id(), new Decision(best.id(), size, sim)));
+      }
+    }
+  }
+
+  static final class KeyDocFn extends DoFn<Document, KV<String, Document>> {
+    @ProcessElement
+    public void process(@Element Document d, OutputReceiver<KV<String, Document>> out) {
+      out.output(KV.of(d.id(), d));
+    }
+  }
+
+  static final class ApplyDecisionFn extends DoFn<KV<String, CoGbkResult>, Document> {
+    private final Counter nearRemoved = Metrics.counter(DedupDocuments.class, "near_duplicates");
+    private final TupleTag<Document> docTag;
+    private final TupleTag<Decision> decTag;
+
+    ApplyDecisionFn(TupleTag<Document> docTag, TupleTag<Decision> decTag) {
+      this.docTag = docTag;
+      this.decTag = decTag;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> e, MultiOutputReceiver out) {
+      Decision dec = e.getValue().getOnly(decTag, null);
+      for (Document d : e.getValue().getAll(docTag)) {
+        int exactCopies = d.dedup().clusterSize();
+        if (dec == null) {
+          out.get(KEPT).output(d.withDedup(new DedupInfo(d.id(), exactCopies))
+              .withStep(new LineageEntry(NEAR_STEP, LineageEntry.OK, "no near duplicates")));
+        } else if (dec.survivorId().equals(d.id())) {
+          out.get(KEPT).output(d.withDedup(new DedupInfo(d.id(), dec.clusterSize()))
+              .withStep(new LineageEntry(NEAR_STEP, LineageEntry.OK, "kept for a cluster of " + dec.clusterSize() + " documents")));
+        } else {
+          nearRemoved.inc();
+          double sim = Math.round(dec.similarity() * 1e6) / 1e6;
+          out.get(REJECTED).output(d.withDedup(DedupInfo.NONE)
+              .reject(NEAR_STEP, "near_duplicate", "estimated Jaccard " + sim + " with " + dec.survivorId())
+              .asDuplicateOf(dec.survivorId(), sim));
+        }
+      }
+    }
+  }
+
+  static final class KeyByDuplicateOfFn extends DoFn<Rejection, KV<String, Rejection>> {
+    @ProcessElement
+    public void process(@Element Rejection r, OutputReceiver<KV<String, Rejection>> out) {
+      out.output(KV.of(r.duplicateOf(), r));
+    }
+  }
+
+  static final class RepointFn extends DoFn<KV<String, CoGbkResult>, Rejection> {
+    private final TupleTag<Rejection> exTag;
+    private final TupleTag<Decision> decTag;
+
+    RepointFn(TupleTag<Rejection> exTag, TupleTag<Decision> decTag) {
+      this.exTag = exTag;
+      this.decTag = decTag;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<Rejection> out) {
+      Decision dec = e.getValue().getOnly(decTag, null);
+      for (Rejection r : e.getValue().getAll(exTag)) {
+        if (dec == null || dec.survivorId().equals(r.duplicateOf())) {
+          out.output(r);
+        } else {
+          double sim = Math.round(dec.similarity() * 1e6) / 1e6;
+          out.output(r.asDuplicateOf(dec.survivorId(), sim));
+        }
+      }
+    }
+  }
+}
