@@ -81,10 +81,13 @@ class CurationEndToEndTest {
     assertEquals("https://news.example/a", a.source().url());
     assertEquals("2026-03-01T12:00:00Z", a.source().date());
     assertEquals(200, a.source().httpStatus());
-    assertEquals(List.of("read_warc@1", "extract_html@1"), a.lineage().stream().map(l -> l.step()).toList());
+    assertEquals(List.of("read_warc@1", "extract_html@1", "dedup_exact@1", "dedup_near@1"), a.lineage().stream().map(l -> l.step()).toList());
+    assertEquals("unique text", a.lineage().get(2).detail());
+    assertEquals("no near duplicates", a.lineage().get(3).detail());
     assertEquals("charset UTF-8 from http-header; 2 blocks kept, 0 boilerplate blocks dropped", a.lineage().get(1).detail());
     assertNull(a.license().spdx());
-    assertNull(a.dedup().clusterId());
+    assertEquals(a.id(), a.dedup().clusterId());
+    assertEquals(1, a.dedup().clusterSize());
     Document b = byId(docs, Digests.id("warc", SmallCorpus.PAGE_B));
     assertEquals("Baking bread\n\nFlour, water, salt and time make bread.\n\n- Mix\n- Bake", b.text());
     Document row = byId(docs, "row-1");

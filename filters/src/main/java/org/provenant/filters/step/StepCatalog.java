@@ -1,13 +1,21 @@
 package org.provenant.filters.step;
 
+import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every step a configuration can name, in the order {@code ./provenant steps} lists them. */
+/**
+ * Every step a configuration can name, in the order {@code ./provenant steps} lists them: {@code
+ * text_length}, then the quality and language filters of {@link BuiltinSteps}.
+ */
 public final class StepCatalog {
-  private static final List<StepFactory> FACTORIES = List.of(new TextLengthStep.Factory());
+  private static final List<StepFactory> FACTORIES =
+      ImmutableList.<StepFactory>builder()
+          .add(new TextLengthStep.Factory())
+          .addAll(BuiltinSteps.all())
+          .build();
 
   private StepCatalog() {}
 

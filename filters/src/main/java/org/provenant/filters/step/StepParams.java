@@ -50,7 +50,8 @@ public final class StepParams implements Serializable {
     }
     switch (spec.type()) {
       case INT:
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+            && n.doubleValue() >= Integer.MIN_VALUE && n.doubleValue() <= Integer.MAX_VALUE) {
           return n.intValue();
         }
         throw new IllegalArgumentException(where + "expected an integer, got " + v);

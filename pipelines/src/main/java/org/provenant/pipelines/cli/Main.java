@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     version = "provenant " + Curator.VERSION,
     description = "Curate web and code corpora into Parquet shards with per-document provenance.",
-    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Steps.class, DemoCommand.class})
+    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Steps.class, FilterCommand.class, DemoCommand.class})
 public final class Main implements Callable<Integer> {
   /** Where the running command prints; set by {@link #execute(PrintStream, PrintStream, String...)}. */
   static PrintStream OUT = System.out;
