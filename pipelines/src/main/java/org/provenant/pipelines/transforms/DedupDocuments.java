@@ -108,15 +108,16 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     KvCoder<String, Rejection> rejKv = KvCoder.of(StringUtf8Coder.of(), AvroRowCoder.rejections());
     TupleTag<Rejection> pendingTag = new TupleTag<>() {};
     TupleTag<String> groupSurvivorTag = new TupleTag<>() {};
-    PCollection<Rejection> exactRejected = KeyedPCollectionTuple
+    PCollection<KV<String, Rejection>> exactRejected = KeyedPCollectionTuple
         .of(pendingTag, exact.get(EXACT_REJECTED).setCoder(AvroRowCoder.rejections())
             .apply("KeyByExactGroup", ParDo.of(new KeyByDuplicateOfFn())).setCoder(rejKv))
         .and(groupSurvivorTag, exact.get(GROUP_SURVIVOR).setCoder(strKv))
         .apply("JoinExactSurvivors", CoGroupByKey.create())
         .apply("PointAtExactSurvivor", ParDo.of(new ResolveGroupFn(pendingTag, groupSurvivorTag)))
-        .setCoder(AvroRowCoder.rejections());
+        .setCoder(rejKv);
     if (!near) {
-      return PCollectionTuple.of(KEPT, survivors).and(REJECTED, exactRejected);
+      return PCollectionTuple.of(KEPT, survivors)
+          .and(REJECTED, exactRejected.apply("ExactDuplicates", org.apache.beam.sdk.transforms.Values.create()).setCoder(AvroRowCoder.rejections()));
     }
 
     // 2. signatures and LSH buckets
@@ -189,7 +190,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
         .apply("JoinDecisions", CoGroupByKey.create())
         .apply("ApplyDecisions", ParDo.of(new ApplyDecisionFn(docTag, decTag)).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
     TupleTag<Rejection> exTag = new TupleTag<>() {};
-    PCollection<Rejection> exactFinal = KeyedPCollectionTuple.of(exTag, exactRejected.apply("KeyByExactSurvivor", ParDo.of(new KeyByDuplicateOfFn())).setCoder(rejKv))
+    PCollection<Rejection> exactFinal = KeyedPCollectionTuple.of(exTag, exactRejected)
         .and(decTag, decisions)
         .apply("JoinExactWithDecisions", CoGroupByKey.create())
         .apply("PointAtFinalSurvivor", ParDo.of(new RepointFn(exTag, decTag)))
@@ -204,7 +205,11 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
   private static final TupleTag<KV<String, Integer>> CHANGES = new TupleTag<>() {};
 
   /** What near-dedup decided for one document of a cluster. */
-  public record Decision(String survivorId, int clusterSize, double similarity) implements java.io.Serializable {
+  public record Decision(String survivorKey, int clusterSize, double similarity) implements java.io.Serializable {
+    String survivorId() {
+      return idOf(survivorKey);
+    }
+
     static final org.apache.beam.sdk.coders.Coder<Decision> CODER = org.apache.beam.sdk.coders.SerializableCoder.of(Decision.class);
   }
 
@@ -267,13 +272,16 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
       out.get(SURVIVORS).output(best.withDedup(new DedupInfo(best.id(), n))
           .withStep(new LineageEntry(EXACT_STEP, LineageEntry.OK, n == 1 ? "unique text" : "kept for " + n + " exact copies")));
       if (n > 1) {
-        out.get(GROUP_SURVIVOR).output(KV.of(key, best.id()));
+        out.get(GROUP_SURVIVOR).output(KV.of(key, internalKey(best)));
       }
     }
   }
 
-  /** Replaces the group key in an exact duplicate's {@code duplicate_of} by the group's survivor id. */
-  static final class ResolveGroupFn extends DoFn<KV<String, CoGbkResult>, Rejection> {
+  /**
+   * Replaces the group key in an exact duplicate's {@code duplicate_of} by the group's survivor id,
+   * keyed by the survivor's internal key for the join with near-dedup decisions.
+   */
+  static final class ResolveGroupFn extends DoFn<KV<String, CoGbkResult>, KV<String, Rejection>> {
     private final TupleTag<Rejection> rejTag;
     private final TupleTag<String> survivorTag;
 
@@ -283,12 +291,26 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<Rejection> out) {
+    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<KV<String, Rejection>> out) {
       String survivor = e.getValue().getOnly(survivorTag);
       for (Rejection r : e.getValue().getAll(rejTag)) {
-        out.output(r.asDuplicateOf(survivor, 1.0));
+        out.output(KV.of(survivor, r.asDuplicateOf(idOf(survivor), 1.0)));
       }
     }
+  }
+
+  /**
+   * A document's key inside dedup: its id plus its source, because ids need not be unique (the same
+   * WARC record in two files, a dataset with repeated ids). Sorts by id first.
+   */
+  static String internalKey(Document d) {
+    return d.id() + "\u0000" + sourceKey(d);
+  }
+
+  /** The document id inside an internal key. */
+  static String idOf(String internalKey) {
+    int z = internalKey.indexOf('\u0000');
+    return z < 0 ? internalKey : internalKey.substring(0, z);
   }
 
   private static String sourceKey(Document d) {
@@ -318,9 +340,10 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     @ProcessElement
     public void process(@Element Document d, MultiOutputReceiver out) {
       MinHashSignature sig = signer.sign(d);
-      out.get(SIGNATURES).output(SignatureRecord.of(d, d.dedup().clusterSize(), sig));
+      String key = internalKey(d);
+      out.get(SIGNATURES).output(SignatureRecord.of(key, d, d.dedup().clusterSize(), sig));
       for (BandKey k : settings.banding().bandKeys(sig)) {
-        out.get(BANDS).output(KV.of(k.band() + ":" + Long.toHexString(k.hash()), d.id()));
+        out.get(BANDS).output(KV.of(k.band() + ":" + Long.toHexString(k.hash()), key));
       }
     }
   }
@@ -461,7 +484,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     @ProcessElement
     public void process(@Element KV<String, Integer> change) {
       throw new IllegalStateException("near-duplicate clustering did not converge in " + rounds
-          + " rounds (node " + change.getKey() + " still changed); raise dedup.cc_rounds");
+          + " rounds (document " + idOf(change.getKey()) + " still changed); raise dedup.cc_rounds");
     }
   }
 
@@ -530,7 +553,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
   static final class KeyDocFn extends DoFn<Document, KV<String, Document>> {
     @ProcessElement
     public void process(@Element Document d, OutputReceiver<KV<String, Document>> out) {
-      out.output(KV.of(d.id(), d));
+      out.output(KV.of(internalKey(d), d));
     }
   }
 
@@ -552,7 +575,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
         if (dec == null) {
           out.get(KEPT).output(d.withDedup(new DedupInfo(d.id(), exactCopies))
               .withStep(new LineageEntry(NEAR_STEP, LineageEntry.OK, "no near duplicates")));
-        } else if (dec.survivorId().equals(d.id())) {
+        } else if (dec.survivorKey().equals(e.getKey())) {
           out.get(KEPT).output(d.withDedup(new DedupInfo(d.id(), dec.clusterSize()))
               .withStep(new LineageEntry(NEAR_STEP, LineageEntry.OK, "kept for a cluster of " + dec.clusterSize() + " documents")));
         } else {
@@ -586,7 +609,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<Rejection> out) {
       Decision dec = e.getValue().getOnly(decTag, null);
       for (Rejection r : e.getValue().getAll(exTag)) {
-        if (dec == null || dec.survivorId().equals(r.duplicateOf())) {
+        if (dec == null || dec.survivorKey().equals(e.getKey())) {
           out.output(r);
         } else {
           double sim = Math.round(dec.similarity() * 1e6) / 1e6;

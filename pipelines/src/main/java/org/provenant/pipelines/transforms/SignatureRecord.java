@@ -9,7 +9,8 @@ import org.provenant.dedup.minhash.MinHashSignature;
 import org.provenant.schemas.Document;
 
 /**
- * What near-duplicate detection carries for one document instead of the document: its id, what the
+ * What near-duplicate detection carries for one document instead of the document: its internal key
+ * (id and source, see {@link DedupDocuments#internalKey}), what the
  * survivor rule needs (crawl date, text length, licence), how many exact copies it stands for, and
  * its MinHash signature. About 1 KB for 128 values.
  */
@@ -17,8 +18,8 @@ public record SignatureRecord(
     String id, String date, int textLength, String licence, int represented, String scheme, long[] values)
     implements Serializable {
 
-  static SignatureRecord of(Document d, int represented, MinHashSignature sig) {
-    return new SignatureRecord(d.id(), d.source().date(), d.text().length(), d.license().spdx(), represented,
+  static SignatureRecord of(String key, Document d, int represented, MinHashSignature sig) {
+    return new SignatureRecord(key, d.source().date(), d.text().length(), d.license().spdx(), represented,
         sig.scheme().name(), sig.values());
   }
 
