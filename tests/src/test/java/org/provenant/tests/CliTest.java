@@ -166,6 +166,20 @@ class CliTest {
     assertEquals("provenant: error: configuration " + cfg + ": step text_length has no parameter \"min_char\"; its parameters: [min_chars, max_chars]\n", bad.err());
   }
 
+  @Test
+  void filterStepsRejectWithDatatroveReasonsInsideARun() throws IOException {
+    Path cfg = tmp.resolve("filters.json");
+    Files.writeString(cfg, "{\"steps\": [{\"step\": \"language\", \"params\": {\"languages\": [\"de\"]}}, {\"step\": \"gopher_quality\"}]}");
+    Path o = tmp.resolve("filtered");
+    Run r = cli("curate", "--input", corpus + "/crawl-0.warc.gz", "--output", o.toString(), "--config", cfg.toString());
+    assertEquals(0, r.code(), r.err());
+    // both English pages are refused by the German-only language filter before the quality step
+    assertTrue(r.out().contains("kept 0, rejected 6"), r.out());
+    assertTrue(r.out().contains("  rejected language_not_allowed   2\n"), r.out());
+    Run inspect = cli("inspect", o.toString(), "--id", Digests.id("warc", SmallCorpus.PAGE_A));
+    assertTrue(inspect.out().contains("  reason    language_not_allowed at language@1\n  detail    eng "), inspect.out());
+  }
+
   static void copyTree(Path from, Path to) throws IOException {
     try (var s = Files.walk(from)) {
       for (Path p : s.toList()) {
