@@ -33,6 +33,16 @@ public record Rejection(
     lineage = ImmutableList.copyOf(lineage);
   }
 
+  /**
+   * A candidate rejected by the step that read it: licence unknown, and a lineage of that one
+   * step.
+   */
+  public static Rejection atRead(String id, Kind kind, Source source, String step, String reason, String detail) {
+    return new Rejection(
+        id, kind, source, null, step, reason, detail, null, null,
+        List.of(new LineageEntry(step, LineageEntry.REJECTED, reason + ": " + detail)));
+  }
+
   /** This rejection marked as a duplicate of the kept document {@code keptId}. */
   public Rejection asDuplicateOf(String keptId, double similarityValue) {
     return new Rejection(

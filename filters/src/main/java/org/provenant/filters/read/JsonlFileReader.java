@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
@@ -159,9 +158,7 @@ public final class JsonlFileReader {
   }
 
   private static Rejection reject(String id, Source source, String reason, String detail) {
-    return new Rejection(
-        id, Kind.TEXT, source, null, STEP, reason, detail, null, null,
-        List.of(new LineageEntry(STEP, LineageEntry.REJECTED, reason + ": " + detail)));
+    return Rejection.atRead(id, Kind.TEXT, source, STEP, reason, detail);
   }
 
   private static boolean isBlank(byte[] bytes) {

@@ -294,9 +294,7 @@ public final class WarcFileReader {
   }
 
   private static Rejection reject(String id, Source source, LineageEntry read, String reason, String detail) {
-    return new Rejection(
-        id, Kind.WEB, source, null, STEP, reason, detail, null, null,
-        List.of(new LineageEntry(STEP, LineageEntry.REJECTED, reason + ": " + detail)));
+    return Rejection.atRead(id, Kind.WEB, source, STEP, reason, detail);
   }
 
   private static Rejection unreadable(String uri, String fileName, long offset, String reason, String detail) {

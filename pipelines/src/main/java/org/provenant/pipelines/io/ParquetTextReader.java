@@ -1,7 +1,6 @@
 package org.provenant.pipelines.io;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -71,8 +70,6 @@ public final class ParquetTextReader {
   }
 
   private static Rejection reject(String id, Source source, String reason, String detail) {
-    return new Rejection(
-        id, Kind.TEXT, source, null, STEP, reason, detail, null, null,
-        List.of(new LineageEntry(STEP, LineageEntry.REJECTED, reason + ": " + detail)));
+    return Rejection.atRead(id, Kind.TEXT, source, STEP, reason, detail);
   }
 }
