@@ -16,8 +16,11 @@ import org.netpreserve.jwarc.WarcResponse;
 /**
  * The floor a curation pipeline is compared with: read the same WARC files with nothing else done.
  * Mode {@code gunzip}: decompress only. Mode {@code parse}: decompress, parse every record and its
- * HTTP head with jwarc and read each payload fully. Single thread; prints MB of compressed input
- * per second. Usage: {@code WarcFloor gunzip|parse DIR [REPEAT]}.
+ * HTTP head with jwarc and read each payload fully. Mode {@code reader}: Provenant's own {@code
+ * WarcFileReader} (gzip members, strict HTTP decoding), counting candidates; run it with a small
+ * {@code -Xmx} to show that reading streams. Single thread; prints MB of input per second.
+ * Usage: {@code WarcFloor gunzip|parse|reader DIR [REPEAT]} (DIR holds {@code .warc.gz} or {@code
+ * .warc} files).
  */
 public final class WarcFloor {
   private WarcFloor() {}
@@ -26,7 +29,7 @@ public final class WarcFloor {
     String mode = args[0];
     List<Path> files = new ArrayList<>();
     try (Stream<Path> s = Files.list(Path.of(args[1]))) {
-      s.filter(p -> p.toString().endsWith(".warc.gz")).sorted().forEach(files::add);
+      s.filter(p -> p.toString().endsWith(".warc.gz") || p.toString().endsWith(".warc")).sorted().forEach(files::add);
     }
     int repeat = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     long compressed = 0;
@@ -46,6 +49,24 @@ public final class WarcFloor {
               payload += n;
             }
           }
+        } else if (mode.equals("reader")) {
+          long[] n = new long[2];
+          try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
+            new org.provenant.filters.read.WarcFileReader().read(f.toString(), in, new org.provenant.filters.read.ReadSink() {
+              @Override
+              public void candidate(org.provenant.filters.read.Candidate c) {
+                n[0]++;
+                n[1] += c.body() == null ? 0 : c.body().length;
+              }
+
+              @Override
+              public void rejected(org.provenant.schemas.Rejection r) {
+                n[0]++;
+              }
+            });
+          }
+          records += n[0];
+          payload += n[1];
         } else {
           try (WarcReader reader = new WarcReader(Files.newInputStream(f))) {
             for (WarcRecord rec : reader) {
@@ -58,7 +79,7 @@ public final class WarcFloor {
         }
       }
       double secs = (System.nanoTime() - start) / 1e9;
-      System.out.printf("%s run %d: %d files, %.1f MB compressed, %d records, %.1f MB out, %.2f s, %.1f MB/s compressed%n",
+      System.out.printf("%s run %d: %d files, %.1f MB in, %d records, %.1f MB out, %.2f s, %.1f MB/s of input%n",
           mode, r + 1, files.size(), compressed / 1e6, records, payload / 1e6, secs, compressed / 1e6 / secs);
     }
   }
