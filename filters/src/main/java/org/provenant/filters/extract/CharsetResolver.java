@@ -134,7 +134,7 @@ public final class CharsetResolver {
       return new Decoded(new String(chars), -1);
     }
     if (charset.equals(StandardCharsets.UTF_8)) {
-      // The String constructor (much faster than a CharsetDecoder) replaces every malformed
+      // The String constructor (faster than a CharsetDecoder) replaces every malformed
       // sequence with U+FFFD, so a result without one decoded strictly. Text with a U+FFFD, real
       // or a replacement, is decoded again below to tell which and find the offset.
       String text = new String(body, start, body.length - start, StandardCharsets.UTF_8);

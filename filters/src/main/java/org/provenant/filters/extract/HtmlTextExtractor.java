@@ -156,23 +156,26 @@ public final class HtmlTextExtractor {
     BlockCollector collector = new BlockCollector(scan.skipped);
     NodeTraversor.filter(collector, contentRoot(body, scan));
 
-    StringBuilder text = new StringBuilder();
-    Block previous = null;
-    int kept = 0;
-    int dropped = 0;
+    List<Block> keptBlocks = new ArrayList<>(collector.blocks.size());
+    int length = 0;
     for (Block block : collector.blocks) {
-      if (isLinkBoilerplate(block)) {
-        dropped++;
-        continue;
+      if (!isLinkBoilerplate(block)) {
+        keptBlocks.add(block);
+        length += block.text.length() + 2; // at most two newlines before the next block
       }
+    }
+    StringBuilder text = new StringBuilder(length);
+    Block previous = null;
+    for (Block block : keptBlocks) {
       if (previous != null) {
         text.append(previous.inList && block.inList ? "\n" : "\n\n");
       }
       text.append(block.text);
       previous = block;
-      kept++;
     }
-    return new Extraction(title.isBlank() ? null : title, text.toString(), kept, dropped);
+    int dropped = collector.blocks.size() - keptBlocks.size();
+    return new Extraction(
+        title.isBlank() ? null : title, text.toString(), keptBlocks.size(), dropped);
   }
 
   private boolean isLinkBoilerplate(Block block) {
@@ -201,6 +204,7 @@ public final class HtmlTextExtractor {
     private final Element body;
     private final List<ChromeCandidate> chromeCandidates = new ArrayList<>();
     private final ArrayDeque<ChromeCandidate> open = new ArrayDeque<>();
+    private final CharCounter counter = new CharCounter();
     private int visibleChars;
     private int mains;
 
@@ -223,7 +227,7 @@ public final class HtmlTextExtractor {
     @Override
     public FilterResult head(Node node, int depth) {
       if (node instanceof TextNode text) {
-        visibleChars += nonCollapsibleChars(text.getWholeText());
+        visibleChars += counter.nonCollapsible(text.getWholeText());
         return FilterResult.CONTINUE;
       }
       if (node == body || !(node instanceof Element element)) {
@@ -271,7 +275,8 @@ public final class HtmlTextExtractor {
     int visibleChars;
     boolean holdsMain;
 
-    ChromeCandidate(Element element, boolean headerOrFooter, int visibleCharsBefore, int mainsBefore) {
+    ChromeCandidate(
+        Element element, boolean headerOrFooter, int visibleCharsBefore, int mainsBefore) {
       this.element = element;
       this.headerOrFooter = headerOrFooter;
       this.visibleCharsBefore = visibleCharsBefore;
@@ -295,10 +300,11 @@ public final class HtmlTextExtractor {
   /** Non-space characters of the text under {@code root}, leaving out skipped elements. */
   private static int visibleChars(Element root, Set<Element> skipped) {
     int[] chars = {0};
+    CharCounter counter = new CharCounter();
     NodeTraversor.filter(
         (node, depth) -> {
           if (node instanceof TextNode text) {
-            chars[0] += nonCollapsibleChars(text.getWholeText());
+            chars[0] += counter.nonCollapsible(text.getWholeText());
           } else if (node instanceof Element element && skipped.contains(element)) {
             return FilterResult.SKIP_ENTIRELY;
           }
@@ -354,7 +360,7 @@ public final class HtmlTextExtractor {
     return false;
   }
 
-  /** Whether {@code s} at {@code from} is {@code lower} (lowercase ASCII letters), ignoring ASCII case. */
+  /** Whether {@code s} has {@code lower} (lowercase ASCII letters) at {@code from}, in any case. */
   private static boolean asciiRegionMatchesLower(String s, int from, String lower) {
     for (int k = 0; k < lower.length(); k++) {
       // For a lowercase ASCII letter p, (c | 0x20) == p only when c is p or its uppercase.
@@ -479,6 +485,7 @@ public final class HtmlTextExtractor {
     private final TextBuffer buffer = new TextBuffer();
     /** Reused for the caption and each cell of a data table. */
     private final TextBuffer cellBuffer = new TextBuffer();
+    private final CharCounter counter = new CharCounter();
     private int linkDepth;
     private int headingDepth;
     private int listDepth;
@@ -564,7 +571,7 @@ public final class HtmlTextExtractor {
         String text = buffer.text();
         if (!text.isEmpty()) {
           BlockKind kind = headingDepth > 0 ? BlockKind.HEADING : BlockKind.TEXT;
-          add(kind, text, buffer.chars, buffer.linkedChars);
+          add(kind, text, buffer.chars, buffer.linkedChars, buffer.words);
         }
       }
       buffer.clear();
@@ -574,7 +581,7 @@ public final class HtmlTextExtractor {
      * Adds a text block. In a list every line is indented two spaces per level, the first line of
      * an item with its {@code "- "} marker in the last two; empty lines stay empty.
      */
-    private void add(BlockKind kind, String text, int chars, int linkedChars) {
+    private void add(BlockKind kind, String text, int chars, int linkedChars, int words) {
       boolean inList = listDepth > 0;
       String rendered = text;
       if (inList) {
@@ -601,7 +608,7 @@ public final class HtmlTextExtractor {
         rendered = indented.toString();
         listMarkerPending = false;
       }
-      blocks.add(new Block(kind, rendered, inList, chars, linkedChars, countWords(text)));
+      blocks.add(new Block(kind, rendered, inList, chars, linkedChars, words));
     }
 
     private static void appendSpaces(StringBuilder out, int count) {
@@ -632,8 +639,8 @@ public final class HtmlTextExtractor {
         text.append(lines[i].stripTrailing());
       }
       String content = text.toString();
-      int chars = nonCollapsibleChars(content);
-      blocks.add(new Block(BlockKind.PRE, content, false, chars, 0, countWords(content)));
+      int chars = counter.nonCollapsible(content);
+      blocks.add(new Block(BlockKind.PRE, content, false, chars, 0, counter.words(content)));
     }
 
     /** A table without block content: one block, a row per line, cells joined by " | ". */
@@ -642,7 +649,12 @@ public final class HtmlTextExtractor {
       if (caption != null && !isSkipped(caption, skipped)) {
         String captionText = inlineText(caption, cellBuffer);
         if (!captionText.isEmpty()) {
-          add(BlockKind.TEXT, captionText, cellBuffer.chars, cellBuffer.linkedChars);
+          add(
+              BlockKind.TEXT,
+              captionText,
+              cellBuffer.chars,
+              cellBuffer.linkedChars,
+              cellBuffer.words);
         }
       }
       StringBuilder rows = new StringBuilder();
@@ -666,8 +678,7 @@ public final class HtmlTextExtractor {
           anyText |= !value.isEmpty();
           chars += cellBuffer.chars;
           linkedChars += cellBuffer.linkedChars;
-          // The cells' words, as if the cells were joined by spaces.
-          words += countWords(value);
+          words += cellBuffer.words; // as if the cells were joined by spaces
         }
         if (anyText) {
           if (rows.length() > 0) {
@@ -781,32 +792,56 @@ public final class HtmlTextExtractor {
     String[][] byLength = new String[longest + 1][];
     for (int length = 0; length <= longest; length++) {
       int l = length;
-      byLength[length] = tokens.stream().filter(t -> t.length() == l).sorted().toArray(String[]::new);
+      byLength[length] =
+          tokens.stream().filter(t -> t.length() == l).sorted().toArray(String[]::new);
     }
     return byLength;
   }
 
-  private static int countWords(String text) {
-    int words = 0;
-    boolean inWord = false;
-    for (int i = 0; i < text.length(); i++) {
-      boolean space = COLLAPSIBLE[text.charAt(i)];
-      if (!space && !inWord) {
-        words++;
-      }
-      inWord = !space;
-    }
-    return words;
-  }
+  /**
+   * Counts over the characters of a string, copied into a reused array first: a loop over a char
+   * array compiles to the same fast code whichever internal encoding the strings have.
+   */
+  private static final class CharCounter {
+    private char[] chars = new char[256];
 
-  private static int nonCollapsibleChars(String text) {
-    int chars = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (!COLLAPSIBLE[text.charAt(i)]) {
-        chars++;
+    /** Characters of {@code s} that are not collapsible whitespace. */
+    int nonCollapsible(String s) {
+      int n = load(s);
+      char[] in = chars;
+      int count = 0;
+      for (int i = 0; i < n; i++) {
+        if (!COLLAPSIBLE[in[i]]) {
+          count++;
+        }
       }
+      return count;
     }
-    return chars;
+
+    /** Words of {@code s}: runs of characters that are not collapsible whitespace. */
+    int words(String s) {
+      int n = load(s);
+      char[] in = chars;
+      int words = 0;
+      boolean inWord = false;
+      for (int i = 0; i < n; i++) {
+        boolean space = COLLAPSIBLE[in[i]];
+        if (!space && !inWord) {
+          words++;
+        }
+        inWord = !space;
+      }
+      return words;
+    }
+
+    private int load(String s) {
+      int n = s.length();
+      if (n > chars.length) {
+        chars = new char[Math.max(n, 2 * chars.length)];
+      }
+      s.getChars(0, n, chars, 0);
+      return n;
+    }
   }
 
   /** Whitespace for collapsing: Java whitespace plus no-break and other Unicode spaces. */
@@ -824,7 +859,8 @@ public final class HtmlTextExtractor {
 
   /**
    * Text of the block being built: whitespace runs collapse to one space, br adds a line break,
-   * and non-space characters are counted, with those inside links counted separately.
+   * and non-space characters are counted, with those inside links counted separately, and so
+   * are words (runs of non-space characters, which a space or line break ends).
    *
    * <p>A space is only ever written just before a non-space character and never at the start of
    * a line, so lines hold no leading or trailing whitespace and {@link #text()} only has to drop
@@ -832,29 +868,41 @@ public final class HtmlTextExtractor {
    */
   private static final class TextBuffer {
     private char[] text = new char[256];
+    /** The string being appended, copied so the loop reads an array (see {@link CharCounter}). */
+    private char[] input = new char[256];
     private int length;
     private boolean pendingSpace;
     int chars;
     int linkedChars;
+    int words;
 
     void append(String s, boolean linked) {
       int n = s.length();
+      if (n > input.length) {
+        input = new char[Math.max(n, 2 * input.length)];
+      }
+      s.getChars(0, n, input, 0);
       // At most one space per character of s, plus one pending from before.
       if (length + n + 1 > text.length) {
         text = Arrays.copyOf(text, Math.max(2 * text.length, length + n + 1));
       }
+      char[] in = input;
       char[] out = text;
       int at = length;
       boolean space = pendingSpace;
       int added = 0;
+      int newWords = 0;
       for (int i = 0; i < n; i++) {
-        char c = s.charAt(i);
+        char c = in[i];
         if (COLLAPSIBLE[c]) {
           space = true;
           continue;
         }
-        if (space && at > 0 && out[at - 1] != '\n') {
+        if (at == 0 || out[at - 1] == '\n') {
+          newWords++;
+        } else if (space) {
           out[at++] = ' ';
+          newWords++;
         }
         space = false;
         out[at++] = c;
@@ -863,6 +911,7 @@ public final class HtmlTextExtractor {
       length = at;
       pendingSpace = space;
       chars += added;
+      words += newWords;
       if (linked) {
         linkedChars += added;
       }
@@ -925,6 +974,7 @@ public final class HtmlTextExtractor {
       pendingSpace = false;
       chars = 0;
       linkedChars = 0;
+      words = 0;
     }
   }
 }

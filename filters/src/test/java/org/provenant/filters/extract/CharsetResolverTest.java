@@ -8,9 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.provenant.filters.extract.DecodeException.Reason;
 import org.provenant.filters.extract.DecodedText.IgnoredLabel;
@@ -270,6 +276,74 @@ class CharsetResolverTest {
             .getBytes(ISO_8859_1);
 
     assertEquals(List.of("x-one", "big5"), CharsetResolver.metaCharsetLabels(head));
+  }
+
+  @Test
+  void utf8WithARealReplacementCharacterDecodes() throws DecodeException {
+    String page = "<p>\uFFFD marks a character that was lost</p>";
+
+    DecodedText decoded = resolver.decode(page.getBytes(UTF_8), "text/html; charset=utf-8");
+
+    assertEquals(new DecodedText(page, "UTF-8", Origin.HTTP_HEADER, List.of()), decoded);
+  }
+
+  @Test
+  void invalidUtf8AfterARealReplacementCharacterIsReportedAtItsByte() {
+    byte[] body = concat("<p>\uFFFD".getBytes(UTF_8), new byte[] {(byte) 0xC3, 0x28});
+
+    DecodeException e =
+        assertThrows(
+            DecodeException.class, () -> resolver.decode(body, "text/html; charset=utf-8"));
+
+    assertEquals("invalid UTF-8 at byte 6 (charset from http-header)", e.getMessage());
+  }
+
+  /** The fast UTF-8 path must accept and reject exactly what a strict CharsetDecoder does. */
+  @Test
+  void utf8AgreesWithAStrictDecoderOnMixedValidAndInvalidBytes() throws DecodeException {
+    byte[][] pieces = {
+      "abc ".getBytes(UTF_8), "\u00e9".getBytes(UTF_8), "\u20ac".getBytes(UTF_8),
+      "\uFFFD".getBytes(UTF_8), "\ud83d\ude00".getBytes(UTF_8), "\uffff".getBytes(UTF_8),
+      {(byte) 0xC0, (byte) 0x80}, {(byte) 0xE0, (byte) 0x80, (byte) 0x80},
+      {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+      {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xF5}, {(byte) 0xFF},
+      {(byte) 0x80}, {(byte) 0xC3}, {(byte) 0xE2, (byte) 0x82},
+      {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}
+    };
+    Random random = new Random(5);
+    for (int i = 0; i < 20_000; i++) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.writeBytes("<p>".getBytes(UTF_8));
+      int count = random.nextInt(8);
+      for (int j = 0; j < count; j++) {
+        if (random.nextInt(4) == 0) {
+          out.write(random.nextInt(256));
+        } else {
+          out.writeBytes(pieces[random.nextInt(pieces.length)]);
+        }
+      }
+      byte[] body = out.toByteArray();
+
+      CharsetDecoder strict =
+          UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+      ByteBuffer in = ByteBuffer.wrap(body);
+      CharBuffer chars = CharBuffer.allocate(body.length + 1);
+      CoderResult result = strict.decode(in, chars, true);
+      if (result.isError()) {
+        int offset = in.position();
+        DecodeException e =
+            assertThrows(
+                DecodeException.class, () -> resolver.decode(body, "text/html; charset=utf-8"));
+        assertEquals(OptionalLong.of(offset), e.byteOffset());
+      } else {
+        strict.flush(chars);
+        String expected = chars.flip().toString();
+        assertEquals(expected, resolver.decode(body, "text/html; charset=utf-8").text());
+      }
+    }
   }
 
   private static byte[] concat(byte[]... parts) {

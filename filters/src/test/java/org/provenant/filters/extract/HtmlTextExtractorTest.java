@@ -1,9 +1,16 @@
 package org.provenant.filters.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.provenant.filters.extract.HtmlTextExtractor.Extraction;
 
@@ -461,5 +468,62 @@ class HtmlTextExtractorTest {
             1,
             0),
         extraction);
+  }
+
+  @Test
+  void displayNoneIsMatchedLikeTheRegularExpression() {
+    assertTrue(HtmlTextExtractor.hasDisplayNone("color: red; DISPLAY :\t None"));
+    assertTrue(HtmlTextExtractor.hasDisplayNone("displaydisplay:none"));
+    assertFalse(HtmlTextExtractor.hasDisplayNone("display:\u00a0none")); // \s is ASCII only
+    assertFalse(HtmlTextExtractor.hasDisplayNone("d\u0131splay:none")); // so is case folding
+    assertFalse(HtmlTextExtractor.hasDisplayNone("display: block; none"));
+
+    Pattern reference = Pattern.compile("display\\s*:\\s*none", Pattern.CASE_INSENSITIVE);
+    String[] pieces = {
+      "display", "DISPLAY", "Display", "disp", "lay", "none", "NONE", "no", "ne", ":", " ", "\t",
+      "\u000B", "\u00a0", ";", "d\u0131splay", "x"
+    };
+    Random random = new Random(17);
+    for (int i = 0; i < 20_000; i++) {
+      String style = randomJoin(random, pieces, 6);
+      assertEquals(
+          reference.matcher(style).find(), HtmlTextExtractor.hasDisplayNone(style), style);
+    }
+  }
+
+  @Test
+  void boilerplateTokensAreFoundLikeSplittingTheLowercasedNames() {
+    assertTrue(HtmlTextExtractor.hasBoilerplateToken("page COOKIE-banner"));
+    // The Kelvin sign lowercases to k.
+    assertTrue(HtmlTextExtractor.hasBoilerplateToken("coo\u212Aie"));
+    assertFalse(HtmlTextExtractor.hasBoilerplateToken("navigation no\u00a0menu"));
+    assertFalse(HtmlTextExtractor.hasBoilerplateToken("\u0130ads")); // lowercases to i + U+0307
+
+    Set<String> tokens =
+        Set.of(
+            "nav", "navbar", "menu", "footer", "sidebar", "cookie", "consent", "banner",
+            "breadcrumb", "share", "social", "advert", "ads", "promo", "related", "newsletter",
+            "subscribe", "popup", "modal");
+    Pattern separator = Pattern.compile("[-_\\s]+");
+    String[] pieces = {
+      "nav", "NAV", "Nav", "bar", "menu", "foot", "er", "cookie", "ads", "AD", "s", "modal",
+      "related", "-", "_", " ", "\t", "\n", "\u000B", "\u00a0", "\u212A", "\u0130", "co", "ie", "x"
+    };
+    Random random = new Random(23);
+    for (int i = 0; i < 20_000; i++) {
+      String names = randomJoin(random, pieces, 5);
+      boolean expected =
+          Arrays.stream(separator.split(names.toLowerCase(Locale.ROOT))).anyMatch(tokens::contains);
+      assertEquals(expected, HtmlTextExtractor.hasBoilerplateToken(names), names);
+    }
+  }
+
+  private static String randomJoin(Random random, String[] pieces, int maxPieces) {
+    StringBuilder out = new StringBuilder();
+    int count = random.nextInt(maxPieces + 1);
+    for (int i = 0; i < count; i++) {
+      out.append(pieces[random.nextInt(pieces.length)]);
+    }
+    return out.toString();
   }
 }
