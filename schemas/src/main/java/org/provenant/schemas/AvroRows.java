@@ -16,6 +16,10 @@ public final class AvroRows {
   private static final Schema LICENSE = ProvenantSchemas.DOCUMENT.getField("license").schema();
   private static final Schema EVIDENCE = LICENSE.getField("evidence").schema().getElementType();
   private static final Schema DEDUP = ProvenantSchemas.DOCUMENT.getField("dedup").schema();
+  private static final Schema SIGNALS = ProvenantSchemas.DOCUMENT.getField("signals").schema();
+  private static final Schema STATISTIC = SIGNALS.getField("statistics").schema().getElementType();
+  private static final Schema OPTOUT = SIGNALS.getField("optout").schema().getElementType();
+  private static final Schema PII = SIGNALS.getField("pii").schema().getTypes().get(1);
   private static final Schema LINEAGE = ProvenantSchemas.DOCUMENT.getField("lineage").schema();
   private static final Schema LINEAGE_ENTRY = LINEAGE.getElementType();
   private static final Schema REJECTED_LINEAGE = ProvenantSchemas.REJECTED.getField("lineage").schema();
@@ -33,6 +37,7 @@ public final class AvroRows {
     dedup.put("cluster_id", d.dedup().clusterId());
     dedup.put("cluster_size", d.dedup().clusterSize());
     r.put("dedup", dedup);
+    r.put("signals", signals(d.signals()));
     r.put("lineage", lineage(d.lineage(), LINEAGE));
     return r;
   }
@@ -48,6 +53,7 @@ public final class AvroRows {
     r.put("detail", x.detail());
     r.put("duplicate_of", x.duplicateOf());
     r.put("similarity", x.similarity());
+    r.put("signals", x.signals() == null ? null : signals(x.signals()));
     r.put("lineage", lineage(x.lineage(), REJECTED_LINEAGE));
     return r;
   }
@@ -63,6 +69,7 @@ public final class AvroRows {
         dedup == null
             ? DedupInfo.NONE
             : new DedupInfo(str(dedup.get("cluster_id")), (Integer) dedup.get("cluster_size")),
+        r.get("signals") == null ? Signals.EMPTY : signalsFrom((GenericRecord) r.get("signals")),
         lineageFrom(r.get("lineage")));
   }
 
@@ -78,6 +85,7 @@ public final class AvroRows {
         str(r.get("detail")),
         str(r.get("duplicate_of")),
         (Double) r.get("similarity"),
+        r.get("signals") == null ? null : signalsFrom((GenericRecord) r.get("signals")),
         lineageFrom(r.get("lineage")));
   }
 
@@ -94,6 +102,8 @@ public final class AvroRows {
     r.put("content_type", s.contentType());
     r.put("http_status", s.httpStatus());
     r.put("payload_digest", s.payloadDigest());
+    r.put("sha256", s.sha256());
+    r.put("archive_sha256", s.archiveSha256());
     return r;
   }
 
@@ -108,6 +118,8 @@ public final class AvroRows {
         .contentType(str(r.get("content_type")))
         .httpStatus((Integer) r.get("http_status"))
         .payloadDigest(str(r.get("payload_digest")))
+        .sha256(str(r.get("sha256")))
+        .archiveSha256(str(r.get("archive_sha256")))
         .build();
   }
 
@@ -120,9 +132,12 @@ public final class AvroRows {
       er.put("kind", e.kind());
       er.put("location", e.location());
       er.put("value", e.value());
+      er.put("spdx", e.spdx());
+      er.put("confidence", e.confidence());
       ev.add(er);
     }
     r.put("evidence", new GenericData.Array<>(LICENSE.getField("evidence").schema(), ev));
+    r.put("conflict", l.conflict());
     return r;
   }
 
@@ -132,10 +147,74 @@ public final class AvroRows {
     if (list != null) {
       for (Object o : (List<?>) list) {
         GenericRecord e = (GenericRecord) o;
-        ev.add(new Evidence(str(e.get("kind")), str(e.get("location")), str(e.get("value"))));
+        ev.add(new Evidence(str(e.get("kind")), str(e.get("location")), str(e.get("value")),
+            str(e.get("spdx")), (Double) e.get("confidence")));
       }
     }
-    return new License(str(r.get("spdx")), ev);
+    return new License(str(r.get("spdx")), ev, Boolean.TRUE.equals(r.get("conflict")));
+  }
+
+  private static GenericRecord signals(Signals s) {
+    GenericRecord r = new GenericData.Record(SIGNALS);
+    r.put("language", s.language());
+    r.put("language_score", s.languageScore());
+    r.put("code_language", s.codeLanguage());
+    List<GenericRecord> stats = new ArrayList<>(s.statistics().size());
+    for (Signals.Statistic st : s.statistics()) {
+      GenericRecord x = new GenericData.Record(STATISTIC);
+      x.put("step", st.step());
+      x.put("name", st.name());
+      x.put("value", st.value());
+      stats.add(x);
+    }
+    r.put("statistics", new GenericData.Array<>(SIGNALS.getField("statistics").schema(), stats));
+    List<GenericRecord> opt = new ArrayList<>(s.optOut().size());
+    for (Signals.OptOutSignal o : s.optOut()) {
+      GenericRecord x = new GenericData.Record(OPTOUT);
+      x.put("signal", o.signal());
+      x.put("location", o.location());
+      x.put("value", o.value());
+      x.put("reserved", o.reserved());
+      opt.add(x);
+    }
+    r.put("optout", new GenericData.Array<>(SIGNALS.getField("optout").schema(), opt));
+    if (s.pii() != null) {
+      GenericRecord p = new GenericData.Record(PII);
+      p.put("emails", s.pii().emails());
+      p.put("ip_addresses", s.pii().ipAddresses());
+      r.put("pii", p);
+    } else {
+      r.put("pii", null);
+    }
+    return r;
+  }
+
+  private static Signals signalsFrom(GenericRecord r) {
+    List<Signals.Statistic> stats = new ArrayList<>();
+    Object sl = r.get("statistics");
+    if (sl != null) {
+      for (Object o : (List<?>) sl) {
+        GenericRecord x = (GenericRecord) o;
+        stats.add(new Signals.Statistic(str(x.get("step")), str(x.get("name")), (Double) x.get("value")));
+      }
+    }
+    List<Signals.OptOutSignal> opt = new ArrayList<>();
+    Object ol = r.get("optout");
+    if (ol != null) {
+      for (Object o : (List<?>) ol) {
+        GenericRecord x = (GenericRecord) o;
+        opt.add(new Signals.OptOutSignal(str(x.get("signal")), str(x.get("location")),
+            str(x.get("value")), Boolean.TRUE.equals(x.get("reserved"))));
+      }
+    }
+    GenericRecord p = (GenericRecord) r.get("pii");
+    return new Signals(
+        str(r.get("language")),
+        (Double) r.get("language_score"),
+        str(r.get("code_language")),
+        stats,
+        opt,
+        p == null ? null : new Signals.PiiCounts((Integer) p.get("emails"), (Integer) p.get("ip_addresses")));
   }
 
   private static GenericData.Array<GenericRecord> lineage(List<LineageEntry> entries, Schema arraySchema) {

@@ -17,6 +17,7 @@ public record Document(
     Source source,
     License license,
     DedupInfo dedup,
+    Signals signals,
     List<LineageEntry> lineage)
     implements Serializable {
 
@@ -27,37 +28,42 @@ public record Document(
     requireNonNull(source, "source");
     requireNonNull(license, "license");
     requireNonNull(dedup, "dedup");
+    requireNonNull(signals, "signals");
     lineage = ImmutableList.copyOf(lineage);
   }
 
   /** A new document with only its identity, text and source; licence and dedup unknown. */
   public static Document of(String id, String text, Kind kind, Source source, List<LineageEntry> lineage) {
-    return new Document(id, text, kind, source, License.UNKNOWN, DedupInfo.NONE, lineage);
+    return new Document(id, text, kind, source, License.UNKNOWN, DedupInfo.NONE, Signals.EMPTY, lineage);
   }
 
   /** This document with {@code entry} appended to its lineage. */
   public Document withStep(LineageEntry entry) {
     return new Document(
-        id, text, kind, source, license, dedup,
+        id, text, kind, source, license, dedup, signals,
         ImmutableList.<LineageEntry>builder().addAll(lineage).add(entry).build());
   }
 
   public Document withText(String newText) {
-    return new Document(id, newText, kind, source, license, dedup, lineage);
+    return new Document(id, newText, kind, source, license, dedup, signals, lineage);
   }
 
   public Document withLicense(License newLicense) {
-    return new Document(id, text, kind, source, newLicense, dedup, lineage);
+    return new Document(id, text, kind, source, newLicense, dedup, signals, lineage);
   }
 
   public Document withDedup(DedupInfo newDedup) {
-    return new Document(id, text, kind, source, license, newDedup, lineage);
+    return new Document(id, text, kind, source, license, newDedup, signals, lineage);
+  }
+
+  public Document withSignals(Signals newSignals) {
+    return new Document(id, text, kind, source, license, dedup, newSignals, lineage);
   }
 
   /** The rejection of this document by {@code step} for {@code reason}, keeping its provenance. */
   public Rejection reject(String step, String reason, String detail) {
     return new Rejection(
-        id, kind, source, license, step, reason, detail, null, null,
+        id, kind, source, license, step, reason, detail, null, null, signals,
         ImmutableList.<LineageEntry>builder()
             .addAll(lineage)
             .add(new LineageEntry(step, LineageEntry.REJECTED, reason + (detail == null ? "" : ": " + detail)))

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A candidate that was not kept: its identity and provenance, the step that rejected it and a
- * stable reason code. Written to {@code OUT/rejected/*.parquet}; every candidate ends as either a
+ * stable reason code, and what the steps measured before ({@code signals}, null when rejected
+ * while reading). Written to {@code OUT/rejected/*.parquet}; every candidate ends as either a
  * {@link Document} in the data shards or one of these.
  */
 public record Rejection(
@@ -21,6 +22,7 @@ public record Rejection(
     String detail,
     String duplicateOf,
     Double similarity,
+    Signals signals,
     List<LineageEntry> lineage)
     implements Serializable {
 
@@ -39,13 +41,13 @@ public record Rejection(
    */
   public static Rejection atRead(String id, Kind kind, Source source, String step, String reason, String detail) {
     return new Rejection(
-        id, kind, source, null, step, reason, detail, null, null,
+        id, kind, source, null, step, reason, detail, null, null, null,
         List.of(new LineageEntry(step, LineageEntry.REJECTED, reason + ": " + detail)));
   }
 
   /** This rejection marked as a duplicate of the kept document {@code keptId}. */
   public Rejection asDuplicateOf(String keptId, double similarityValue) {
     return new Rejection(
-        id, kind, source, license, step, reason, detail, keptId, similarityValue, lineage);
+        id, kind, source, license, step, reason, detail, keptId, similarityValue, signals, lineage);
   }
 }

@@ -21,7 +21,9 @@ public record Source(
     String version,
     String contentType,
     Integer httpStatus,
-    String payloadDigest)
+    String payloadDigest,
+    String sha256,
+    String archiveSha256)
     implements Serializable {
 
   public Source {
@@ -45,7 +47,9 @@ public record Source(
         .version(version)
         .contentType(contentType)
         .httpStatus(httpStatus)
-        .payloadDigest(payloadDigest);
+        .payloadDigest(payloadDigest)
+        .sha256(sha256)
+        .archiveSha256(archiveSha256);
   }
 
   /** Fluent builder for {@link Source}; call order does not matter. */
@@ -61,6 +65,8 @@ public record Source(
     private String contentType;
     private Integer httpStatus;
     private String payloadDigest;
+    private String sha256;
+    private String archiveSha256;
 
     private Builder(String uri, long offset) {
       this.uri = uri;
@@ -112,10 +118,22 @@ public record Source(
       return this;
     }
 
+    /** Hex sha256 of the file's bytes (code corpora). */
+    public Builder sha256(String v) {
+      this.sha256 = v;
+      return this;
+    }
+
+    /** Hex sha256 of the archive holding the file (code corpora). */
+    public Builder archiveSha256(String v) {
+      this.archiveSha256 = v;
+      return this;
+    }
+
     public Source build() {
       return new Source(
           uri, offset, recordId, url, date, path, packageName, version, contentType, httpStatus,
-          payloadDigest);
+          payloadDigest, sha256, archiveSha256);
     }
   }
 }

@@ -24,6 +24,8 @@ class AvroRowsTest {
           .contentType("text/html; charset=utf-8")
           .httpStatus(200)
           .payloadDigest("sha1:AAAA")
+          .sha256("ab12")
+          .archiveSha256("cd34")
           .build();
 
   @Test
@@ -34,14 +36,25 @@ class AvroRowsTest {
             "Hello",
             Kind.WEB,
             SOURCE,
-            new License("CC-BY-SA-4.0", List.of(new Evidence("rel_license", "footer", "https://creativecommons.org/licenses/by-sa/4.0/"))),
+            new License("CC-BY-SA-4.0",
+                List.of(new Evidence("rel_license", "footer", "https://creativecommons.org/licenses/by-sa/4.0/", "CC-BY-SA-4.0", 1.0),
+                    new Evidence("meta_license", "head", "CC BY 4.0")),
+                true),
             new DedupInfo("c1", 3),
+            new Signals("en", 0.97, "java",
+                List.of(new Signals.Statistic("gopher_quality@1", "mean_word_len", 4.25)),
+                List.of(new Signals.OptOutSignal("tdm_reservation", "http_header", "1", true)),
+                new Signals.PiiCounts(2, 1)),
             List.of(new LineageEntry("read_warc@1", "ok", "response"), new LineageEntry("extract_html@1", "ok", null)));
     GenericRecord r = AvroRows.toRecord(d);
     assertTrue(GenericData.get().validate(ProvenantSchemas.DOCUMENT, r));
     assertEquals(d, AvroRows.documentFrom(r));
     assertEquals(12345L, ((GenericRecord) r.get("source")).get("offset"));
     assertEquals("demo", ((GenericRecord) r.get("source")).get("package"));
+    assertEquals(true, ((GenericRecord) r.get("license")).get("conflict"));
+    Document plain = Document.of("d9", "t", Kind.TEXT, Source.builder("f", 0).build(), List.of());
+    assertEquals(plain, AvroRows.documentFrom(AvroRows.toRecord(plain)));
+    assertEquals(Signals.EMPTY, plain.signals());
   }
 
   @Test
@@ -59,20 +72,20 @@ class AvroRowsTest {
             new LineageEntry("read_warc@1", "ok", null),
             new LineageEntry("extract_html@1", "rejected", "empty_text: no text after boilerplate removal")),
         back.lineage());
-    Rejection noLicense = new Rejection("d3", Kind.TEXT, SOURCE, null, "read_jsonl@1", "malformed_record", "bad json", null, null, List.of());
+    Rejection noLicense = new Rejection("d3", Kind.TEXT, SOURCE, null, "read_jsonl@1", "malformed_record", "bad json", null, null, null, List.of());
     assertEquals(noLicense, AvroRows.rejectionFrom(AvroRows.toRecord(noLicense)));
   }
 
   @Test
   void schemaFilesHoldTheContractColumns() {
     assertEquals(
-        List.of("id", "text", "kind", "source", "license", "dedup", "lineage"),
+        List.of("id", "text", "kind", "source", "license", "dedup", "signals", "lineage"),
         ProvenantSchemas.DOCUMENT.getFields().stream().map(Schema.Field::name).collect(Collectors.toList()));
     assertEquals(
-        List.of("id", "kind", "source", "license", "step", "reason", "detail", "duplicate_of", "similarity", "lineage"),
+        List.of("id", "kind", "source", "license", "step", "reason", "detail", "duplicate_of", "similarity", "signals", "lineage"),
         ProvenantSchemas.REJECTED.getFields().stream().map(Schema.Field::name).collect(Collectors.toList()));
     assertEquals(
-        Set.of("uri", "offset", "record_id", "url", "date", "path", "package", "version", "content_type", "http_status", "payload_digest"),
+        Set.of("uri", "offset", "record_id", "url", "date", "path", "package", "version", "content_type", "http_status", "payload_digest", "sha256", "archive_sha256"),
         ProvenantSchemas.DOCUMENT.getField("source").schema().getFields().stream().map(Schema.Field::name).collect(Collectors.toSet()));
     assertNotNull(ProvenantSchemas.manifestJsonSchema());
   }

@@ -94,7 +94,7 @@ class SurvivorRuleTest {
   void memberFromDocument() {
     Source source = Source.builder("file:/in.warc.gz", 10).date("2024-02-03T04:05:06Z").build();
     Document doc = new Document("id1", "héllo", Kind.WEB, source,
-        new License("MIT", List.of()), org.provenant.schemas.DedupInfo.NONE, List.of());
+        new License("MIT", List.of()), org.provenant.schemas.DedupInfo.NONE, org.provenant.schemas.Signals.EMPTY, List.of());
     assertEquals(new ClusterMember("id1", Instant.parse("2024-02-03T04:05:06Z"), 5, "MIT"), ClusterMember.of(doc));
     Document undated = Document.of("id2", "x", Kind.TEXT, Source.builder("f", 0).date("yesterday").build(), List.of());
     assertNull(ClusterMember.of(undated).crawlDate());

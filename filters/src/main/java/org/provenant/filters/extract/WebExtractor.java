@@ -3,6 +3,7 @@ package org.provenant.filters.extract;
 import java.util.Locale;
 import org.provenant.filters.read.Candidate;
 import org.provenant.filters.step.Outcome;
+import org.provenant.schemas.DedupInfo;
 import org.provenant.schemas.Document;
 import org.provenant.schemas.LineageEntry;
 import org.provenant.schemas.Source;
@@ -42,7 +43,7 @@ public final class WebExtractor implements java.io.Serializable {
 
   public Outcome extract(Candidate c) {
     if (c.text() != null) {
-      Document d = Document.of(c.id(), c.text(), c.kind(), c.source(), c.lineage());
+      Document d = new Document(c.id(), c.text(), c.kind(), c.source(), c.license(), DedupInfo.NONE, c.signals(), c.lineage());
       if (c.text().isBlank()) {
         return Outcome.reject(d.reject(TEXT_STEP, "empty_text", "the input's text is empty"));
       }

@@ -7,13 +7,16 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 import org.provenant.schemas.Kind;
+import org.provenant.schemas.License;
 import org.provenant.schemas.LineageEntry;
+import org.provenant.schemas.Signals;
 import org.provenant.schemas.Source;
 
 /**
  * A record read from an input that may become a document: its id and provenance, and either the
  * raw payload bytes still to be decoded and extracted (web captures) or text that is ready (WET,
- * JSONL, Parquet). Exactly one of {@code body} and {@code text} is set.
+ * JSONL, Parquet, code files). Exactly one of {@code body} and {@code text} is set. Code files also
+ * carry the licence and signals found while reading their package.
  */
 public record Candidate(
     String id,
@@ -22,6 +25,8 @@ public record Candidate(
     byte[] body,
     String text,
     List<Header> httpHeaders,
+    License license,
+    Signals signals,
     List<LineageEntry> lineage)
     implements Serializable {
 
@@ -33,17 +38,27 @@ public record Candidate(
       throw new IllegalArgumentException("exactly one of body and text must be set for " + id);
     }
     httpHeaders = ImmutableList.copyOf(httpHeaders);
+    license = license == null ? License.UNKNOWN : license;
+    signals = signals == null ? Signals.EMPTY : signals;
     lineage = ImmutableList.copyOf(lineage);
   }
 
   /** A candidate whose payload bytes still need decoding and extraction. */
   public static Candidate ofBody(String id, Kind kind, Source source, byte[] body, List<Header> headers, LineageEntry read) {
-    return new Candidate(id, kind, source, body, null, headers, List.of(read));
+    return new Candidate(id, kind, source, body, null, headers, License.UNKNOWN, Signals.EMPTY, List.of(read));
   }
 
   /** A candidate whose text is ready. */
   public static Candidate ofText(String id, Kind kind, Source source, String text, LineageEntry read) {
-    return new Candidate(id, kind, source, null, text, List.of(), List.of(read));
+    return new Candidate(id, kind, source, null, text, List.of(), License.UNKNOWN, Signals.EMPTY, List.of(read));
+  }
+
+  /**
+   * A candidate whose text is ready and whose licence and signals were found while reading (code
+   * files: the licence from headers, sidecars and package files; the programming language).
+   */
+  public static Candidate ofText(String id, Kind kind, Source source, String text, License license, Signals signals, LineageEntry read) {
+    return new Candidate(id, kind, source, null, text, List.of(), license, signals, List.of(read));
   }
 
   /** Equality by content, so that a decoded copy equals its original (Beam checks this). */
@@ -56,12 +71,14 @@ public record Candidate(
         && java.util.Arrays.equals(body, c.body)
         && java.util.Objects.equals(text, c.text)
         && httpHeaders.equals(c.httpHeaders)
+        && license.equals(c.license)
+        && signals.equals(c.signals)
         && lineage.equals(c.lineage);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(id, kind, source, java.util.Arrays.hashCode(body), text, httpHeaders, lineage);
+    return java.util.Objects.hash(id, kind, source, java.util.Arrays.hashCode(body), text, httpHeaders, license, signals, lineage);
   }
 
   @Override

@@ -13,7 +13,9 @@ import org.apache.beam.sdk.util.VarInt;
 import org.provenant.filters.read.Candidate;
 import org.provenant.filters.read.Header;
 import org.provenant.schemas.Kind;
+import org.provenant.schemas.License;
 import org.provenant.schemas.LineageEntry;
+import org.provenant.schemas.Signals;
 import org.provenant.schemas.Source;
 
 /** Compact, deterministic encoding of a {@link Candidate}, raw payload bytes included. */
@@ -42,6 +44,8 @@ public final class CandidateCoder extends AtomicCoder<Candidate> {
     str(out, s.contentType());
     VarInt.encode(s.httpStatus() == null ? 0 : s.httpStatus() + 1, out);
     str(out, s.payloadDigest());
+    str(out, s.sha256());
+    str(out, s.archiveSha256());
     bytes(out, c.body());
     str(out, c.text());
     VarInt.encode(c.httpHeaders().size(), out);
@@ -49,6 +53,8 @@ public final class CandidateCoder extends AtomicCoder<Candidate> {
       str(out, h.name());
       str(out, h.value());
     }
+    serialized(out, c.license().equals(License.UNKNOWN) ? null : c.license());
+    serialized(out, c.signals().equals(Signals.EMPTY) ? null : c.signals());
     VarInt.encode(c.lineage().size(), out);
     for (LineageEntry e : c.lineage()) {
       str(out, e.step());
@@ -65,7 +71,7 @@ public final class CandidateCoder extends AtomicCoder<Candidate> {
     Source.Builder s = Source.builder(str(d), VarInt.decodeLong(d));
     s.recordId(str(d)).url(str(d)).date(str(d)).path(str(d)).packageName(str(d)).version(str(d)).contentType(str(d));
     int status = VarInt.decodeInt(d);
-    s.httpStatus(status == 0 ? null : status - 1).payloadDigest(str(d));
+    s.httpStatus(status == 0 ? null : status - 1).payloadDigest(str(d)).sha256(str(d)).archiveSha256(str(d));
     byte[] body = bytes(d);
     String text = str(d);
     int nh = VarInt.decodeInt(d);
@@ -73,12 +79,14 @@ public final class CandidateCoder extends AtomicCoder<Candidate> {
     for (int i = 0; i < nh; i++) {
       headers.add(new Header(str(d), str(d)));
     }
+    License license = (License) deserialized(d);
+    Signals signals = (Signals) deserialized(d);
     int nl = VarInt.decodeInt(d);
     List<LineageEntry> lineage = new ArrayList<>(nl);
     for (int i = 0; i < nl; i++) {
       lineage.add(new LineageEntry(str(d), str(d), str(d)));
     }
-    return new Candidate(id, kind, s.build(), body, text, headers, lineage);
+    return new Candidate(id, kind, s.build(), body, text, headers, license, signals, lineage);
   }
 
   @Override
@@ -87,6 +95,34 @@ public final class CandidateCoder extends AtomicCoder<Candidate> {
   @Override
   public boolean consistentWithEquals() {
     return true;
+  }
+
+  /**
+   * Licence and signals are rare (code files) and nested, so they travel Java-serialized; records
+   * of immutable lists and strings serialize to the same bytes for equal values.
+   */
+  private static void serialized(OutputStream out, Object v) throws IOException {
+    if (v == null) {
+      bytes(out, null);
+      return;
+    }
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream oos = new java.io.ObjectOutputStream(buf)) {
+      oos.writeObject(v);
+    }
+    bytes(out, buf.toByteArray());
+  }
+
+  private static Object deserialized(DataInputStream d) throws IOException {
+    byte[] b = bytes(d);
+    if (b == null) {
+      return null;
+    }
+    try (java.io.ObjectInputStream ois = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(b))) {
+      return ois.readObject();
+    } catch (ClassNotFoundException e) {
+      throw new IOException(e);
+    }
   }
 
   private static void str(OutputStream out, String v) throws IOException {
