@@ -148,7 +148,16 @@ public final class HtmlTextExtractor {
    */
   public Extraction extract(String html, String baseUrl) {
     requireNonNull(html, "html");
-    Document document = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
+    return extract(parse(html, baseUrl));
+  }
+
+  /** The DOM of {@code html}, as {@link #extract(Document)} and the signal detectors read it. */
+  public static Document parse(String html, String baseUrl) {
+    return Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
+  }
+
+  /** Extracts the title and main text of a parsed page; the DOM is not changed. */
+  public Extraction extract(Document document) {
     Element body = document.body();
     PageScan scan = PageScan.of(body);
     String title = document.title();

@@ -3,7 +3,12 @@ package org.provenant.filters.extract;
 import java.util.Locale;
 import org.provenant.filters.read.Candidate;
 import org.provenant.filters.step.Outcome;
+import java.util.List;
+import org.provenant.filters.web.CreativeCommonsDetector;
+import org.provenant.filters.web.OptOutDetector;
 import org.provenant.schemas.DedupInfo;
+import org.provenant.schemas.License;
+import org.provenant.schemas.Signals.OptOutSignal;
 import org.provenant.schemas.Document;
 import org.provenant.schemas.LineageEntry;
 import org.provenant.schemas.Source;
@@ -20,11 +25,53 @@ public final class WebExtractor implements java.io.Serializable {
   public static final String TEXT_STEP = "extract_text@1";
 
   private final boolean acceptPlainText;
+  private final boolean htmlSignals;
   private transient CharsetResolver charsets;
   private transient HtmlTextExtractor html;
 
+  /** An extractor that also reads licence and opt-out statements from the page. */
   public WebExtractor(boolean acceptPlainText) {
+    this(acceptPlainText, true);
+  }
+
+  /**
+   * @param htmlSignals whether to read Creative Commons licence statements ({@link
+   *     CreativeCommonsDetector}) and AI opt-out statements ({@link OptOutDetector}) from the page
+   *     and its HTTP headers into {@code license} and {@code signals.optout}
+   */
+  public WebExtractor(boolean acceptPlainText, boolean htmlSignals) {
     this.acceptPlainText = acceptPlainText;
+    this.htmlSignals = htmlSignals;
+  }
+
+  private static Document withHeaderSignals(Document d, Candidate c) {
+    List<OptOutSignal> fromHeaders = new OptOutDetector().fromHeaders(c.httpHeaders());
+    return fromHeaders.isEmpty() ? d : d.withSignals(d.signals().plusOptOut(fromHeaders));
+  }
+
+  private static Document withPageSignals(Document d, Candidate c, org.jsoup.nodes.Document page) {
+    Document out = withHeaderSignals(d, c);
+    List<OptOutSignal> fromMeta = new OptOutDetector().fromHtml(page);
+    if (!fromMeta.isEmpty()) {
+      out = out.withSignals(out.signals().plusOptOut(fromMeta));
+    }
+    License license = new CreativeCommonsDetector().detect(page);
+    return license.equals(License.UNKNOWN) ? out : out.withLicense(license);
+  }
+
+  /** A short note of what the page declared, for the extraction step's lineage detail. */
+  private static String pageSignalNote(Document d) {
+    StringBuilder b = new StringBuilder();
+    if (d.license().spdx() != null) {
+      b.append("; licence ").append(d.license().spdx());
+    } else if (d.license().conflict()) {
+      b.append("; conflicting licences");
+    }
+    long reserved = d.signals().optOut().stream().filter(OptOutSignal::reserved).count();
+    if (reserved > 0) {
+      b.append("; ").append(reserved).append(" AI opt-out statement").append(reserved == 1 ? "" : "s");
+    }
+    return b.toString();
   }
 
   private CharsetResolver charsets() {
@@ -82,14 +129,21 @@ public final class WebExtractor implements java.io.Serializable {
       if (text.isEmpty()) {
         return Outcome.reject(shell.reject(step, "empty_text", "plain-text payload is blank"));
       }
-      return Outcome.keep(shell.withText(text).withStep(new LineageEntry(step, LineageEntry.OK, "text/plain; " + charsetNote)));
+      Document plain = htmlSignals ? withHeaderSignals(shell, c) : shell;
+      return Outcome.keep(plain.withText(text).withStep(new LineageEntry(step, LineageEntry.OK, "text/plain; " + charsetNote)));
     }
-    HtmlTextExtractor.Extraction x = html().extract(decoded.text(), s.url());
+    org.jsoup.nodes.Document page = HtmlTextExtractor.parse(decoded.text(), s.url());
+    HtmlTextExtractor.Extraction x = html().extract(page);
     String detail = charsetNote + "; " + x.blocks() + " blocks kept, " + x.droppedBoilerplateBlocks() + " boilerplate blocks dropped";
-    if (x.text().isBlank()) {
-      return Outcome.reject(shell.reject(step, "empty_text", "no text left after extraction; " + detail));
+    Document withSignals = shell;
+    if (htmlSignals) {
+      withSignals = withPageSignals(shell, c, page);
+      detail += pageSignalNote(withSignals);
     }
-    return Outcome.keep(shell.withText(x.text()).withStep(new LineageEntry(step, LineageEntry.OK, detail)));
+    if (x.text().isBlank()) {
+      return Outcome.reject(withSignals.reject(step, "empty_text", "no text left after extraction; " + detail));
+    }
+    return Outcome.keep(withSignals.withText(x.text()).withStep(new LineageEntry(step, LineageEntry.OK, detail)));
   }
 
   static String mediaType(String contentType) {

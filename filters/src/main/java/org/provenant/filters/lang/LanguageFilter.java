@@ -104,11 +104,14 @@ public final class LanguageFilter implements DocumentStep {
   @Override
   public Outcome apply(Document document) {
     LanguageVerdict verdict = check(document.text());
+    LanguageGuess g = verdict.guess();
+    Document measured = document.withSignals(
+        document.signals().withLanguage(g.twoLetterCode().orElse(g.code()), Math.round(g.score() * 10_000) / 10_000.0));
     if (!verdict.kept()) {
-      return Outcome.reject(document.reject(STEP_ID, verdict.dropReason().get(), verdict.detail()));
+      return Outcome.reject(measured.reject(STEP_ID, verdict.dropReason().get(), verdict.detail()));
     }
     return Outcome.keep(
-        document.withStep(new LineageEntry(STEP_ID, LineageEntry.OK, verdict.detail())));
+        measured.withStep(new LineageEntry(STEP_ID, LineageEntry.OK, verdict.detail())));
   }
 
   @Override

@@ -35,16 +35,18 @@ public final class QualityFilterStep implements DocumentStep {
   @Override
   public Outcome apply(Document document) {
     QualityVerdict<?> verdict = filter.check(document.text());
+    Document measured = document.withSignals(
+        document.signals().plusStatistics(verdict.statistics().asStatistics(id())));
     if (!verdict.kept()) {
-      return Outcome.reject(document.reject(id(), verdict.dropReason().get(), verdict.detail()));
+      return Outcome.reject(measured.reject(id(), verdict.dropReason().get(), verdict.detail()));
     }
     if (verdict.rewrittenText().isPresent()) {
       return Outcome.keep(
-          document
+          measured
               .withText(verdict.rewrittenText().get())
               .withStep(new LineageEntry(id(), LineageEntry.MODIFIED, verdict.detail())));
     }
-    return Outcome.keep(document.withStep(new LineageEntry(id(), LineageEntry.OK, verdict.detail())));
+    return Outcome.keep(measured.withStep(new LineageEntry(id(), LineageEntry.OK, verdict.detail())));
   }
 
   @Override

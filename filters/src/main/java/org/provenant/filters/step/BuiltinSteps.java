@@ -52,15 +52,18 @@ import org.provenant.filters.quality.RegexFilter;
  */
 public final class BuiltinSteps {
   private static final List<StepFactory> FACTORIES =
-      List.of(
-          new GopherRepetition(),
-          new GopherQuality(),
-          new C4Quality(),
-          new C4Paragraph(),
-          new C4BadWords(),
-          new FineWebQuality(),
-          new Regex(),
-          new Language());
+      ImmutableList.<StepFactory>builder()
+          .add(
+              new GopherRepetition(),
+              new GopherQuality(),
+              new C4Quality(),
+              new C4Paragraph(),
+              new C4BadWords(),
+              new FineWebQuality(),
+              new Regex(),
+              new Language())
+          .addAll(org.provenant.filters.web.WebSteps.all())
+          .build();
 
   private BuiltinSteps() {}
 

@@ -62,7 +62,7 @@ class BuiltinStepsTest {
     assertEquals(
         List.of(
             "text_length", "gopher_repetition", "gopher_quality", "c4_quality", "c4_paragraph",
-            "c4_badwords", "fineweb_quality", "regex", "language"),
+            "c4_badwords", "fineweb_quality", "regex", "language", "url_filter", "pii", "optout"),
         StepCatalog.all().stream().map(StepFactory::name).toList());
   }
 
@@ -92,6 +92,11 @@ class BuiltinStepsTest {
         "new_line_ratio", 0.3));
     expected.put("regex", ordered("regex_exp", ""));
     expected.put("language", ordered("languages", List.of(), "min_score", 0.02, "max_chars", 2000));
+    expected.put("url_filter", ordered(
+        "domain_files", List.of(), "domains", List.of(), "url_files", List.of(), "urls", List.of(), "url_words", List.of()));
+    expected.put("pii", ordered("email_replacement", "email@example.com", "ip_replacement", "192.0.2.1", "replace_private_ips", false));
+    expected.put("optout", ordered(
+        "signals", List.of("content_usage", "noai", "robots_txt", "tdm_reservation"), "robots_warcs", List.of(), "robots_wildcard", false));
 
     Map<String, Map<String, Object>> actual = new LinkedHashMap<>();
     for (StepFactory f : BuiltinSteps.all()) {

@@ -28,6 +28,7 @@ import org.provenant.schemas.Document;
 import org.provenant.schemas.Kind;
 import org.provenant.schemas.LineageEntry;
 import org.provenant.schemas.Rejection;
+import org.provenant.schemas.Signals;
 import org.provenant.schemas.Source;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,13 +39,17 @@ import picocli.CommandLine.Option;
  * sample texts without a pipeline run.
  *
  * <p>An input line is an object with a string {@code "text"} and optionally a string {@code "id"}
- * (when absent or null, {@code line-N} with N the 1-based line number). Its verdict is
+ * (when absent or null, {@code line-N} with N the 1-based line number) and a string {@code "url"}
+ * (for {@code url_filter} and the robots.txt rules of {@code optout}). Its verdict is
  *
  * <pre>{"id": ..., "verdict": "keep"|"drop", "reason": null|CODE, "detail": null|WHY,
- *  "step": "gopher_quality@1", "text_changed": BOOL, "signals": null|STATISTICS}</pre>
+ *  "step": "gopher_quality@1", "text_changed": BOOL, "note": null|LINEAGE_DETAIL,
+ *  "signals": null|{"language": .., "language_score": .., "statistics": {NAME: NUMBER, ...},
+ *                   "optout": [{"signal", "location", "value", "reserved"}], "pii": {...}}}</pre>
  *
- * where {@code detail} is the deciding statistic of a drop and {@code signals} the detail of the
- * step's lineage entry on a kept document (for the quality filters, all their statistics). Any other
+ * where {@code detail} is the deciding statistic of a drop, {@code note} the step's lineage detail
+ * on a kept document, and {@code signals} the typed values the step measured (the {@code signals}
+ * column of the output), on kept and dropped documents alike; only what was measured appears. Any other
  * line, blank lines included, gives {@code {"line": N, "verdict": "error", "reason":
  * "malformed_record", "detail": WHY}} and the command goes on. Output is ASCII: other characters are
  * written as JSON escapes.
@@ -166,11 +171,15 @@ final class FilterCommand implements Callable<Integer> {
     if (id != null && !id.isTextual()) {
       return malformed(lineNumber, "\"id\" is not a string");
     }
+    JsonNode url = record.get("url");
+    if (url != null && !url.isNull() && !url.isTextual()) {
+      return malformed(lineNumber, "\"url\" is not a string");
+    }
     Document in = Document.of(
         id == null ? "line-" + lineNumber : id.textValue(),
         text.textValue(),
         Kind.TEXT,
-        Source.builder("stdin", lineNumber).build(),
+        Source.builder("stdin", lineNumber).url(url == null || url.isNull() ? null : url.textValue()).build(),
         List.of());
     Outcome outcome = step.apply(in);
     ObjectNode out = JSON.createObjectNode();
@@ -182,7 +191,8 @@ final class FilterCommand implements Callable<Integer> {
       out.put("detail", r.detail());
       out.put("step", r.step());
       out.put("text_changed", false);
-      out.putNull("signals");
+      out.putNull("note");
+      out.set("signals", signals(r.signals()));
     } else {
       Document kept = ((Outcome.Kept) outcome).document();
       Optional<LineageEntry> entry = kept.lineage().stream().filter(e -> e.step().equals(step.id())).findFirst();
@@ -191,9 +201,39 @@ final class FilterCommand implements Callable<Integer> {
       out.putNull("detail");
       out.put("step", step.id());
       out.put("text_changed", !kept.text().equals(in.text()));
-      out.put("signals", entry.map(LineageEntry::detail).orElse(null));
+      out.put("note", entry.map(LineageEntry::detail).orElse(null));
+      out.set("signals", signals(kept.signals()));
     }
     return out;
+  }
+
+  /** The measured signals as a JSON object of only what was measured; null when nothing was. */
+  private static JsonNode signals(Signals s) {
+    if (s == null || s.equals(Signals.EMPTY)) {
+      return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+    }
+    ObjectNode o = JSON.createObjectNode();
+    if (s.language() != null) {
+      o.put("language", s.language());
+      o.put("language_score", s.languageScore());
+    }
+    if (s.codeLanguage() != null) {
+      o.put("code_language", s.codeLanguage());
+    }
+    if (!s.statistics().isEmpty()) {
+      ObjectNode st = o.putObject("statistics");
+      s.statistics().forEach(x -> st.put(x.name(), x.value()));
+    }
+    if (!s.optOut().isEmpty()) {
+      var arr = o.putArray("optout");
+      for (Signals.OptOutSignal x : s.optOut()) {
+        arr.addObject().put("signal", x.signal()).put("location", x.location()).put("value", x.value()).put("reserved", x.reserved());
+      }
+    }
+    if (s.pii() != null) {
+      o.putObject("pii").put("emails", s.pii().emails()).put("ip_addresses", s.pii().ipAddresses());
+    }
+    return o;
   }
 
   private static ObjectNode malformed(long lineNumber, String detail) {

@@ -147,12 +147,20 @@ public record CurationConfig(
     }
   }
 
-  /** Text extraction. */
-  public record Extract(@JsonProperty("accept_plain_text") Boolean acceptPlainText) implements Serializable {
-    static final Extract DEFAULT = new Extract(null);
+  /**
+   * Text extraction. {@code html_signals} (default true) also reads the page's Creative Commons
+   * licence statements into {@code license} and its AI opt-out statements (headers and metas) into
+   * {@code signals.optout}.
+   */
+  public record Extract(
+      @JsonProperty("accept_plain_text") Boolean acceptPlainText,
+      @JsonProperty("html_signals") Boolean htmlSignals)
+      implements Serializable {
+    static final Extract DEFAULT = new Extract(null, null);
 
     public Extract {
       acceptPlainText = acceptPlainText == null ? Boolean.TRUE : acceptPlainText;
+      htmlSignals = htmlSignals == null ? Boolean.TRUE : htmlSignals;
     }
   }
 

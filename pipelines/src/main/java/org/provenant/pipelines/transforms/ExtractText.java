@@ -37,7 +37,7 @@ public final class ExtractText extends PTransform<PCollection<Candidate>, PColle
   @Override
   public PCollectionTuple expand(PCollection<Candidate> candidates) {
     PCollectionTuple out =
-        candidates.apply("Extract", ParDo.of(new ExtractFn(config.acceptPlainText())).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTED)));
+        candidates.apply("Extract", ParDo.of(new ExtractFn(config.acceptPlainText(), config.htmlSignals())).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTED)));
     out.get(DOCUMENTS).setCoder(AvroRowCoder.documents());
     out.get(REJECTED).setCoder(AvroRowCoder.rejections());
     return out;
@@ -47,15 +47,17 @@ public final class ExtractText extends PTransform<PCollection<Candidate>, PColle
     private final Counter extracted = Metrics.counter(ExtractText.class, "extracted");
     private final Counter rejected = Metrics.counter(ExtractText.class, "rejected");
     private final boolean acceptPlainText;
+    private final boolean htmlSignals;
     private transient WebExtractor extractor;
 
-    ExtractFn(boolean acceptPlainText) {
+    ExtractFn(boolean acceptPlainText, boolean htmlSignals) {
       this.acceptPlainText = acceptPlainText;
+      this.htmlSignals = htmlSignals;
     }
 
     @Setup
     public void setup() {
-      extractor = new WebExtractor(acceptPlainText);
+      extractor = new WebExtractor(acceptPlainText, htmlSignals);
     }
 
     @ProcessElement

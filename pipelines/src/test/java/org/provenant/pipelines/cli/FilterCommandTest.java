@@ -2,6 +2,7 @@ package org.provenant.pipelines.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -58,12 +59,17 @@ class FilterCommandTest {
     assertEquals(
         List.of(
             "{\"id\":\"kept\",\"verdict\":\"keep\",\"reason\":null,\"detail\":null,\"step\":\"gopher_quality@1\","
-                + "\"text_changed\":false,\"signals\":\"words=13 non_symbol_words=11 mean_word_len=3.1818"
+                + "\"text_changed\":false,\"note\":\"words=13 non_symbol_words=11 mean_word_len=3.1818"
                 + " hash_ratio=0 ellipsis_ratio=0 lines=1 bullet_lines=0 end_ellipsis_lines=0"
-                + " alpha_words=0.8462 stop_words=3\"}",
+                + " alpha_words=0.8462 stop_words=3\",\"signals\":{\"statistics\":{\"words\":13.0,"
+                + "\"non_symbol_words\":11.0,\"mean_word_len\":3.1818,\"hash_ratio\":0.0,\"ellipsis_ratio\":0.0,"
+                + "\"lines\":1.0,\"bullet_lines\":0.0,\"end_ellipsis_lines\":0.0,\"alpha_words\":0.8462,"
+                + "\"stop_words\":3.0}}}",
             "{\"id\":\"short\",\"verdict\":\"drop\",\"reason\":\"gopher_short_doc\","
                 + "\"detail\":\"non_symbol_words=2 < 5\",\"step\":\"gopher_quality@1\",\"text_changed\":false,"
-                + "\"signals\":null}",
+                + "\"note\":null,\"signals\":{\"statistics\":{\"words\":3.0,\"non_symbol_words\":2.0,"
+                + "\"mean_word_len\":4.0,\"hash_ratio\":0.0,\"ellipsis_ratio\":0.0,\"lines\":1.0,"
+                + "\"bullet_lines\":0.0,\"end_ellipsis_lines\":0.0,\"alpha_words\":0.6667,\"stop_words\":0.0}}}",
             "{\"line\":3,\"verdict\":\"error\",\"reason\":\"malformed_record\",\"detail\":\"not JSON:"
                 + " Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token"
                 + " 'null', 'true' or 'false')\"}",
@@ -76,12 +82,17 @@ class FilterCommandTest {
                 + " `com.fasterxml.jackson.databind.JsonNode`): not allowed as per"
                 + " `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`\"}",
             "{\"id\":\"line-9\",\"verdict\":\"keep\",\"reason\":null,\"detail\":null,\"step\":\"gopher_quality@1\","
-                + "\"text_changed\":false,\"signals\":\"words=12 non_symbol_words=11 mean_word_len=3.1818"
+                + "\"text_changed\":false,\"note\":\"words=12 non_symbol_words=11 mean_word_len=3.1818"
                 + " hash_ratio=0 ellipsis_ratio=0 lines=1 bullet_lines=0 end_ellipsis_lines=0"
-                + " alpha_words=0.9167 stop_words=2\"}",
+                + " alpha_words=0.9167 stop_words=2\",\"signals\":{\"statistics\":{\"words\":12.0,"
+                + "\"non_symbol_words\":11.0,\"mean_word_len\":3.1818,\"hash_ratio\":0.0,\"ellipsis_ratio\":0.0,"
+                + "\"lines\":1.0,\"bullet_lines\":0.0,\"end_ellipsis_lines\":0.0,\"alpha_words\":0.9167,"
+                + "\"stop_words\":2.0}}}",
             "{\"id\":\"caf\\u00E9\",\"verdict\":\"drop\",\"reason\":\"gopher_short_doc\","
                 + "\"detail\":\"non_symbol_words=2 < 5\",\"step\":\"gopher_quality@1\",\"text_changed\":false,"
-                + "\"signals\":null}",
+                + "\"note\":null,\"signals\":{\"statistics\":{\"words\":3.0,\"non_symbol_words\":2.0,"
+                + "\"mean_word_len\":4.0,\"hash_ratio\":0.0,\"ellipsis_ratio\":0.0,\"lines\":1.0,"
+                + "\"bullet_lines\":0.0,\"end_ellipsis_lines\":0.0,\"alpha_words\":0.6667,\"stop_words\":0.0}}}",
             ""),
         r.out());
   }
@@ -95,9 +106,11 @@ class FilterCommandTest {
     assertEquals(
         List.of(
             "{\"id\":\"c4\",\"verdict\":\"keep\",\"reason\":null,\"detail\":null,\"step\":\"c4_quality@1\","
-                + "\"text_changed\":true,\"signals\":\"lines=3 kept=2 sentences=3 removed_too_long_word=0"
+                + "\"text_changed\":true,\"note\":\"lines=3 kept=2 sentences=3 removed_too_long_word=0"
                 + " removed_no_terminal_punct=1 removed_too_few_words=0 removed_javascript=0"
-                + " removed_policy=0\"}",
+                + " removed_policy=0\",\"signals\":{\"statistics\":{\"lines\":3.0,\"kept\":2.0,\"sentences\":3.0,"
+                + "\"removed_too_long_word\":0.0,\"removed_no_terminal_punct\":1.0,\"removed_too_few_words\":0.0,"
+                + "\"removed_javascript\":0.0,\"removed_policy\":0.0}}}",
             ""),
         c4.out());
 
@@ -109,7 +122,8 @@ class FilterCommandTest {
     assertEquals(
         List.of(
             "{\"id\":\"en\",\"verdict\":\"drop\",\"reason\":\"language_not_allowed\",\"detail\":\"eng 0.3657\","
-                + "\"step\":\"language@1\",\"text_changed\":false,\"signals\":null}",
+                + "\"step\":\"language@1\",\"text_changed\":false,\"note\":null,"
+                + "\"signals\":{\"language\":\"en\",\"language_score\":0.3657}}",
             ""),
         lang.out());
   }
@@ -145,9 +159,10 @@ class FilterCommandTest {
             .err());
     Run unknownStep = run("", "filter", "--step", "gopher");
     assertEquals(2, unknownStep.exit());
-    assertEquals(
-        "provenant: error: unknown step \"gopher\"; known steps: [text_length, gopher_repetition,"
-            + " gopher_quality, c4_quality, c4_paragraph, c4_badwords, fineweb_quality, regex, language]\n",
+    assertTrue(
+        unknownStep.err().startsWith("provenant: error: unknown step \"gopher\"; known steps: [text_length,"
+            + " gopher_repetition, gopher_quality, c4_quality, c4_paragraph, c4_badwords, fineweb_quality,"
+            + " regex, language, url_filter, pii, optout"),
         unknownStep.err());
   }
 
