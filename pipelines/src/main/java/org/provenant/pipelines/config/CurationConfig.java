@@ -61,9 +61,10 @@ public record CurationConfig(
       @JsonProperty("rows") Integer rows,
       @JsonProperty("survivor") String survivor,
       @JsonProperty("cc_rounds") Integer ccRounds,
-      @JsonProperty("max_bucket_pairs") Integer maxBucketPairs)
+      @JsonProperty("max_bucket_pairs") Integer maxBucketPairs,
+      @JsonProperty("verify") String verify)
       implements Serializable {
-    static final Dedup DEFAULT = new Dedup(null, null, null, null, null, null, null, null, null);
+    static final Dedup DEFAULT = new Dedup(null, null, null, null, null, null, null, null, null, null);
 
     public Dedup {
       org.provenant.dedup.DedupSettings d = org.provenant.dedup.DedupSettings.defaults();
@@ -76,25 +77,29 @@ public record CurationConfig(
       survivor = survivor == null ? "earliest_crawl" : survivor;
       ccRounds = ccRounds == null ? 10 : ccRounds;
       maxBucketPairs = maxBucketPairs == null ? 32 : maxBucketPairs;
+      verify = verify == null ? (org.provenant.dedup.DedupSettings.DEFAULT_EXACT_VERIFICATION ? "exact" : "estimated") : verify;
+      if (!verify.equals("exact") && !verify.equals("estimated")) {
+        throw new IllegalArgumentException("dedup.verify must be exact or estimated: " + verify);
+      }
       if (!survivor.equals("earliest_crawl") && !survivor.equals("longest_text")) {
         throw new IllegalArgumentException("dedup.survivor must be earliest_crawl or longest_text: " + survivor);
       }
-      settingsOf(threshold, shingleSize, bands, rows, survivor); // checks the combination now
+      settingsOf(threshold, shingleSize, bands, rows, survivor, verify.equals("exact")); // checks the combination now
     }
 
     /** The plain-Java settings these values stand for. */
     public org.provenant.dedup.DedupSettings settings() {
-      return settingsOf(threshold, shingleSize, bands, rows, survivor);
+      return settingsOf(threshold, shingleSize, bands, rows, survivor, verify.equals("exact"));
     }
 
     private static org.provenant.dedup.DedupSettings settingsOf(
-        double threshold, int shingleSize, int bands, int rows, String survivor) {
+        double threshold, int shingleSize, int bands, int rows, String survivor, boolean exact) {
       return org.provenant.dedup.DedupSettings.of(
           org.provenant.dedup.exact.TextNormalizer.defaults(),
           org.provenant.dedup.minhash.SignatureSettings.defaults().withTextShingleSize(shingleSize),
           new org.provenant.dedup.lsh.LshBanding(bands, rows),
           new org.provenant.dedup.lsh.SimilarityVerifier(threshold),
-          false,
+          exact,
           survivor.equals("longest_text")
               ? org.provenant.dedup.cluster.SurvivorRule.longestText()
               : org.provenant.dedup.cluster.SurvivorRule.earliestCrawl());
