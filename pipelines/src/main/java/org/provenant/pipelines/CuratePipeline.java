@@ -10,6 +10,7 @@ import org.provenant.pipelines.transforms.ApplySteps;
 import org.provenant.pipelines.transforms.DedupDocuments;
 import org.provenant.pipelines.transforms.ExtractText;
 import org.provenant.pipelines.transforms.ReadInputs;
+import org.provenant.pipelines.transforms.ReadPriorRelease;
 import org.provenant.pipelines.transforms.WriteManifest;
 import org.provenant.pipelines.transforms.WriteShards;
 import org.provenant.schemas.Document;
@@ -34,7 +35,14 @@ public final class CuratePipeline {
             .and(extracted.get(ExtractText.REJECTED))
             .and(stepped.get(ApplySteps.REJECTED));
     CurationConfig.Dedup dedup = run.config().dedup();
+    if (!dedup.against().isEmpty() && !dedup.enabled()) {
+      throw new IllegalArgumentException("dedup against an earlier output needs dedup.enabled");
+    }
     if (dedup.enabled()) {
+      if (!dedup.against().isEmpty()) {
+        PCollection<Document> prior = p.apply("ReadEarlierReleases", ReadPriorRelease.of(dedup.against()));
+        kept = PCollectionList.of(kept).and(prior).apply("WithEarlierReleases", Flatten.pCollections());
+      }
       PCollectionTuple deduped = kept.apply("Dedup",
           DedupDocuments.of(dedup.settings(), dedup.near(), dedup.ccRounds(), dedup.maxBucketPairs()));
       kept = deduped.get(DedupDocuments.KEPT);

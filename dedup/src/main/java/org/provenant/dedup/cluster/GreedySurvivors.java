@@ -38,9 +38,8 @@ public final class GreedySurvivors<T> {
    */
   public record Assignment<T>(T member, T survivor, double similarity, int clusterIndex) {}
 
-  private final Function<T, ClusterMember> meta;
   private final ToDoubleBiFunction<T, T> similarity;
-  private final Comparator<ClusterMember> order;
+  private final Comparator<T> order;
   private final double threshold;
   private final int maxSurvivors;
 
@@ -50,9 +49,18 @@ public final class GreedySurvivors<T> {
       SurvivorRule rule,
       double threshold,
       int maxSurvivors) {
-    this.meta = requireNonNull(meta, "meta");
+    this(Comparator.comparing(requireNonNull(meta, "meta"), requireNonNull(rule, "rule").order()),
+        similarity, threshold, maxSurvivors);
+  }
+
+  /**
+   * A splitter taking members in {@code order} (for instance the survivor rule after a priority,
+   * such as documents of an earlier release first).
+   */
+  public GreedySurvivors(
+      Comparator<T> order, ToDoubleBiFunction<T, T> similarity, double threshold, int maxSurvivors) {
+    this.order = requireNonNull(order, "order");
     this.similarity = requireNonNull(similarity, "similarity");
-    this.order = requireNonNull(rule, "rule").order();
     checkArgument(threshold > 0 && threshold <= 1, "threshold must be in (0, 1]: %s", threshold);
     checkArgument(maxSurvivors >= 1, "maxSurvivors must be at least 1: %s", maxSurvivors);
     this.threshold = threshold;
@@ -62,7 +70,7 @@ public final class GreedySurvivors<T> {
   /** One assignment per member, in the survivor rule's order of the members. */
   public List<Assignment<T>> assign(List<T> members) {
     List<T> remaining = new ArrayList<>(members);
-    remaining.sort((a, b) -> order.compare(meta.apply(a), meta.apply(b)));
+    remaining.sort(order);
     List<Assignment<T>> out = new ArrayList<>(members.size());
     int clusters = 0;
     while (!remaining.isEmpty()) {

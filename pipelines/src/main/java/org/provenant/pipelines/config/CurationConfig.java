@@ -45,6 +45,11 @@ public record CurationConfig(
 
   public static final CurationConfig DEFAULT = new CurationConfig(null, null, null, null, null);
 
+  /** This configuration with {@code dedup} replaced. */
+  public CurationConfig withDedup(Dedup newDedup) {
+    return new CurationConfig(read, extract, steps, newDedup, output);
+  }
+
   /**
    * Duplicate removal after the steps: exact (normalised text hash) and, when {@code near}, MinHash
    * LSH over {@code shingle_size}-word shingles with {@code bands} x {@code rows}, verified at
@@ -62,9 +67,10 @@ public record CurationConfig(
       @JsonProperty("survivor") String survivor,
       @JsonProperty("cc_rounds") Integer ccRounds,
       @JsonProperty("max_bucket_pairs") Integer maxBucketPairs,
-      @JsonProperty("verify") String verify)
+      @JsonProperty("verify") String verify,
+      @JsonProperty("against") java.util.List<String> against)
       implements Serializable {
-    static final Dedup DEFAULT = new Dedup(null, null, null, null, null, null, null, null, null, null);
+    static final Dedup DEFAULT = new Dedup(null, null, null, null, null, null, null, null, null, null, null);
 
     public Dedup {
       org.provenant.dedup.DedupSettings d = org.provenant.dedup.DedupSettings.defaults();
@@ -77,6 +83,7 @@ public record CurationConfig(
       survivor = survivor == null ? "earliest_crawl" : survivor;
       ccRounds = ccRounds == null ? 10 : ccRounds;
       maxBucketPairs = maxBucketPairs == null ? 32 : maxBucketPairs;
+      against = against == null ? java.util.List.of() : java.util.List.copyOf(against);
       verify = verify == null ? (org.provenant.dedup.DedupSettings.DEFAULT_EXACT_VERIFICATION ? "exact" : "estimated") : verify;
       if (!verify.equals("exact") && !verify.equals("estimated")) {
         throw new IllegalArgumentException("dedup.verify must be exact or estimated: " + verify);
@@ -85,6 +92,13 @@ public record CurationConfig(
         throw new IllegalArgumentException("dedup.survivor must be earliest_crawl or longest_text: " + survivor);
       }
       settingsOf(threshold, shingleSize, bands, rows, survivor, verify.equals("exact")); // checks the combination now
+    }
+
+    /** These settings, also deduplicating against the earlier outputs {@code dirs}. */
+    public Dedup plusAgainst(java.util.List<String> dirs) {
+      java.util.List<String> all = new java.util.ArrayList<>(against);
+      all.addAll(dirs);
+      return new Dedup(enabled, near, threshold, shingleSize, bands, rows, survivor, ccRounds, maxBucketPairs, verify, all);
     }
 
     /** The plain-Java settings these values stand for. */

@@ -118,7 +118,8 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
         .apply("PointAtExactSurvivor", ParDo.of(new ResolveGroupFn(pendingTag, groupSurvivorTag)))
         .setCoder(rejKv);
     if (!near) {
-      return PCollectionTuple.of(KEPT, survivors)
+      return PCollectionTuple.of(KEPT, survivors.apply("DropPriorRelease", org.apache.beam.sdk.transforms.Filter.by(
+              (Document d) -> !ReadPriorRelease.isPrior(d))).setCoder(AvroRowCoder.documents()))
           .and(REJECTED, exactRejected.apply("ExactDuplicates", org.apache.beam.sdk.transforms.Values.create()).setCoder(AvroRowCoder.rejections()));
     }
 
@@ -255,7 +256,10 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
           bestMember = m;
           continue;
         }
-        int c = settings.survivorRule().order().compare(m, bestMember);
+        int c = Boolean.compare(!ReadPriorRelease.isPrior(d), !ReadPriorRelease.isPrior(best)); // earlier releases first
+        if (c == 0) {
+          c = settings.survivorRule().order().compare(m, bestMember);
+        }
         if (c == 0) {
           // same rank and id (the same record read twice): the source decides, so every runner agrees
           c = sourceKey(d).compareTo(sourceKey(best));
@@ -265,6 +269,9 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
           loser = best;
           best = d;
           bestMember = m;
+        }
+        if (ReadPriorRelease.isPrior(loser)) {
+          continue; // a copy inside the earlier releases: not this run's to write
         }
         removed.inc();
         out.get(EXACT_REJECTED).output(loser.reject(EXACT_STEP, "exact_duplicate", "same normalised text (exact key " + key.substring(0, 16) + ")")
@@ -296,7 +303,12 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<KV<String, Rejection>> out) {
       String survivor = e.getValue().getOnly(survivorTag);
       for (Rejection r : e.getValue().getAll(rejTag)) {
-        out.output(KV.of(survivor, r.asDuplicateOf(idOf(survivor), 1.0)));
+        Rejection x = r;
+        if (isPriorKey(survivor)) {
+          x = new Rejection(r.id(), r.kind(), r.source(), r.license(), r.step(), r.reason(),
+              r.detail() + " of a document of an earlier release", r.duplicateOf(), r.similarity(), r.signals(), r.lineage());
+        }
+        out.output(KV.of(survivor, x.asDuplicateOf(idOf(survivor), 1.0)));
       }
     }
   }
@@ -306,7 +318,14 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
    * WARC record in two files, a dataset with repeated ids). Sorts by id first.
    */
   static String internalKey(Document d) {
-    return d.id() + "\u0000" + sourceKey(d);
+    return d.id() + "\u0000" + sourceKey(d) + (ReadPriorRelease.isPrior(d) ? PRIOR_SUFFIX : "");
+  }
+
+  /** Ends the internal key of a document of an earlier release, so it never collides with a new one. */
+  static final String PRIOR_SUFFIX = "\u0000prior";
+
+  static boolean isPriorKey(String internalKey) {
+    return internalKey.endsWith(PRIOR_SUFFIX);
   }
 
   /** The document id inside an internal key. */
@@ -560,9 +579,12 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
       List<SignatureRecord> members = new ArrayList<>();
       cluster.getValue().forEach(members::add);
       SimilarityVerifier verifier = settings.verifier();
+      java.util.Comparator<ClusterMember> rule = settings.survivorRule().order();
+      java.util.Comparator<SignatureRecord> order =
+          java.util.Comparator.<SignatureRecord, Boolean>comparing(r -> !isPriorKey(r.id())) // earlier releases first
+              .thenComparing(SignatureRecord::member, rule);
       GreedySurvivors<SignatureRecord> greedy = new GreedySurvivors<>(
-          SignatureRecord::member, (a, b) -> similarity(verifier, a, b), settings.survivorRule(),
-          verifier.threshold(), GreedySurvivors.DEFAULT_MAX_SURVIVORS);
+          order, (a, b) -> similarity(verifier, a, b), verifier.threshold(), GreedySurvivors.DEFAULT_MAX_SURVIVORS);
       List<GreedySurvivors.Assignment<SignatureRecord>> assigned = greedy.assign(members);
       java.util.Map<Integer, Integer> sizes = new java.util.HashMap<>();
       for (GreedySurvivors.Assignment<SignatureRecord> a : assigned) {
@@ -597,6 +619,9 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     public void process(@Element KV<String, CoGbkResult> e, MultiOutputReceiver out) {
       Decision dec = e.getValue().getOnly(decTag, null);
       for (Document d : e.getValue().getAll(docTag)) {
+        if (ReadPriorRelease.isPrior(d)) {
+          continue; // already released: stands for its duplicates, is not written again
+        }
         int exactCopies = d.dedup().clusterSize();
         if (dec == null) {
           out.get(KEPT).output(d.withDedup(new DedupInfo(d.id(), exactCopies))
@@ -608,7 +633,8 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
           nearRemoved.inc();
           double sim = Math.round(dec.similarity() * 1e6) / 1e6;
           out.get(REJECTED).output(d.withDedup(DedupInfo.NONE)
-              .reject(NEAR_STEP, "near_duplicate", (dec.exact() ? "Jaccard " : "estimated Jaccard ") + sim + " with " + dec.survivorId())
+              .reject(NEAR_STEP, "near_duplicate", (dec.exact() ? "Jaccard " : "estimated Jaccard ") + sim + " with " + dec.survivorId()
+                  + (isPriorKey(dec.survivorKey()) ? " of an earlier release" : ""))
               .asDuplicateOf(dec.survivorId(), sim));
         }
       }
