@@ -26,6 +26,12 @@ public final class CuratePipeline {
 
   /** Adds the curation of {@code run} to {@code p}. */
   public static void build(Pipeline p, CurationRun run) {
+    // build every step once on the driver, so a missing list file or a bad value is one error line
+    // now rather than a worker failure later (steps read their files through Beam's file systems)
+    org.provenant.filters.step.StepFiles.use(org.provenant.pipelines.io.BeamStepFiles.INSTANCE);
+    for (CurationConfig.StepConfig step : run.config().steps()) {
+      step.build();
+    }
     PCollectionTuple read = p.apply("ReadInputs", ReadInputs.of(run.inputs(), run.config().read()));
     PCollectionTuple extracted = read.get(ReadInputs.CANDIDATES).apply("ExtractText", ExtractText.with(run.config().extract()));
     PCollectionTuple stepped = extracted.get(ExtractText.DOCUMENTS).apply("ApplySteps", ApplySteps.of(run.config().steps()));
