@@ -14,6 +14,9 @@ import org.provenant.pipelines.config.CurationConfig;
 import org.provenant.pipelines.output.Inspector;
 import org.provenant.pipelines.output.OutputDir;
 import org.provenant.pipelines.output.OutputVerifier;
+import org.provenant.pipelines.release.ReleaseFiles;
+import org.provenant.pipelines.release.ReleaseInfo;
+import org.provenant.pipelines.release.ReleaseOptions;
 import org.provenant.schemas.manifest.RunManifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,8 +29,60 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     version = "provenant " + Curator.VERSION,
     description = "Curate web and code corpora into Parquet shards with per-document provenance.",
-    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Steps.class, FilterCommand.class, DemoCommand.class})
+    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Release.class, Main.Steps.class, FilterCommand.class, DemoCommand.class})
 public final class Main implements Callable<Integer> {
+  static {
+    // curate passes --release-* on to the run as Beam options, read where croissant.json is written
+    PipelineOptionsFactory.register(ReleaseOptions.class);
+  }
+
+  /** How the released dataset names itself, for croissant.json and README.md. */
+  static final class ReleaseFlags {
+    @Option(names = "--release-name", paramLabel = "NAME", description = "Dataset name (default: the output directory's name).")
+    String name;
+
+    @Option(names = "--release-description", paramLabel = "TEXT", description = "Dataset description (default: generated from the counts).")
+    String description;
+
+    @Option(names = "--release-license", paramLabel = "SPDX", description = "Licence of the dataset as a whole (default: other; each document keeps its own).")
+    String license;
+
+    @Option(names = "--release-creator", paramLabel = "NAME", description = "A creator of the dataset; repeat for more.")
+    List<String> creators = new ArrayList<>();
+
+    @Option(names = "--release-url", paramLabel = "URL", description = "Home page of the dataset.")
+    String url;
+
+    @Option(names = "--release-version", paramLabel = "VERSION", description = "Dataset version (default: 1.0.0).")
+    String version;
+
+    ReleaseInfo info() {
+      return new ReleaseInfo(name, description, license, creators, url, version);
+    }
+
+    List<String> asBeamArgs() {
+      List<String> a = new ArrayList<>();
+      add(a, "releaseName", name);
+      add(a, "releaseDescription", description);
+      add(a, "releaseLicense", license);
+      add(a, "releaseUrl", url);
+      add(a, "releaseVersion", version);
+      for (String c : creators) {
+        if (c.contains(",")) {
+          throw new UserError("--release-creator must not contain a comma: " + c);
+        }
+      }
+      add(a, "releaseCreators", creators.isEmpty() ? null : String.join(",", creators));
+      return a;
+    }
+
+    private static void add(List<String> a, String option, String value) {
+      if (value != null) {
+        a.add("--" + option + "=" + value);
+      }
+    }
+  }
+
   /** Where the running command prints; set by {@link #execute(PrintStream, PrintStream, String...)}. */
   static PrintStream OUT = System.out;
   static PrintStream ERR = System.err;
@@ -122,6 +177,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Delete what the output directory holds before writing.")
     boolean overwrite;
 
+    @CommandLine.Mixin
+    ReleaseFlags release = new ReleaseFlags();
+
     @CommandLine.Unmatched
     List<String> beamArgs = new ArrayList<>();
 
@@ -133,7 +191,9 @@ public final class Main implements Callable<Integer> {
         }
       }
       CurationConfig cfg = loadConfig(config);
-      Curator.Result r = new Curator(ERR).run(inputs, output, cfg, overwrite, beamArgs);
+      List<String> args = new ArrayList<>(beamArgs);
+      args.addAll(release.asBeamArgs());
+      Curator.Result r = new Curator(ERR).run(inputs, output, cfg, overwrite, args);
       if (r.templateOnly()) {
         OUT.println("wrote the Dataflow job specification (template); nothing ran. Output will go to " + r.outputDir());
         return 0;
@@ -206,6 +266,34 @@ public final class Main implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  @Command(name = "release", mixinStandardHelpOptions = true,
+      description = "Rewrite croissant.json and the dataset card README.md of a finished output (e.g. to name the dataset after the run).")
+  static final class Release implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR")
+    String dir;
+
+    @CommandLine.Mixin
+    ReleaseFlags release = new ReleaseFlags();
+
+    @Override
+    public Integer call() throws IOException {
+      OutputDir out = finishedOutput(dir);
+      ReleaseFiles.write(out, release.info());
+      OUT.println("wrote " + ReleaseFiles.CROISSANT + " and " + ReleaseFiles.CARD + " in " + dir);
+      return 0;
+    }
+  }
+
+  /** An output directory whose run finished (it has manifest.json), or a user error. */
+  static OutputDir finishedOutput(String dir) throws IOException {
+    FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
+    OutputDir out = new OutputDir(dir);
+    if (out.manifest().isEmpty()) {
+      throw new UserError(dir + " has no manifest.json (the run did not finish, or this is not a Provenant output)");
+    }
+    return out;
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true,
