@@ -14,7 +14,11 @@ import org.provenant.pipelines.config.CurationConfig;
 import org.provenant.pipelines.output.Inspector;
 import org.provenant.pipelines.output.OutputDir;
 import org.provenant.pipelines.output.OutputVerifier;
+import org.provenant.pipelines.release.Exporter;
+import org.provenant.pipelines.release.ProvenanceIndex;
 import org.provenant.pipelines.release.ReleaseFiles;
+import org.provenant.pipelines.release.TracePrinter;
+import org.provenant.pipelines.release.Tracer;
 import org.provenant.pipelines.release.ReleaseInfo;
 import org.provenant.pipelines.release.ReleaseOptions;
 import org.provenant.schemas.manifest.RunManifest;
@@ -29,7 +33,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     version = "provenant " + Curator.VERSION,
     description = "Curate web and code corpora into Parquet shards with per-document provenance.",
-    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Release.class, Main.Steps.class, FilterCommand.class, DemoCommand.class})
+    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Release.class, Main.Export.class, Main.Index.class, Main.Trace.class, Main.Steps.class, FilterCommand.class, DemoCommand.class})
 public final class Main implements Callable<Integer> {
   static {
     // curate passes --release-* on to the run as Beam options, read where croissant.json is written
@@ -283,6 +287,105 @@ public final class Main implements Callable<Integer> {
       ReleaseFiles.write(out, release.info());
       OUT.println("wrote " + ReleaseFiles.CROISSANT + " and " + ReleaseFiles.CARD + " in " + dir);
       return 0;
+    }
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = {"Export the kept documents, one file per data shard, with their provenance:",
+          "arrow (Arrow IPC stream: pyarrow.ipc.open_stream, datasets.Dataset.from_file), arrow-file (Arrow IPC file: pyarrow.ipc.open_file),",
+          "or jsonl (Dolma-style gzipped JSONL: id, text, source, added, created, metadata). Writes EXPORT_DIR/export.json listing the files."})
+  static final class Export implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR")
+    String dir;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "arrow, arrow-file or jsonl.")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "EXPORT_DIR", description = "Directory for the exported files.")
+    String out;
+
+    @Option(names = "--columns", split = ",", paramLabel = "COLUMN", description = "Only these columns (dotted paths, e.g. id,text,source.url); default all.")
+    List<String> columns;
+
+    @Override
+    public Integer call() throws IOException {
+      OutputDir output = finishedOutput(dir);
+      Exporter exporter;
+      try {
+        exporter = Exporter.of(Exporter.Format.parse(format));
+        if (columns != null) {
+          exporter = exporter.withColumns(columns);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
+      long rows = 0;
+      List<Exporter.ExportedFile> files = exporter.export(output, out);
+      for (Exporter.ExportedFile f : files) {
+        rows += f.rows();
+      }
+      OUT.printf("exported %,d documents into %d file(s) in %s%n", rows, files.size(), out);
+      return 0;
+    }
+  }
+
+  @Command(name = "index", mixinStandardHelpOptions = true,
+      description = "Build a Lucene index of the kept documents in DIR/index/ for trace (text with positions, provenance stored).")
+  static final class Index implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR")
+    String dir;
+
+    @Override
+    public Integer call() throws IOException {
+      OutputDir output = finishedOutput(dir);
+      long n = ProvenanceIndex.build(output);
+      OUT.printf("indexed %,d documents in %s%n", n, ProvenanceIndex.location(output));
+      return 0;
+    }
+  }
+
+  @Command(name = "trace", mixinStandardHelpOptions = true,
+      description = "Find the kept documents that contain a passage and show where each came from (needs: provenant index DIR).")
+  static final class Trace implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR")
+    String dir;
+
+    @Parameters(index = "1", paramLabel = "PASSAGE")
+    String passage;
+
+    @Option(names = "--fuzzy", description = "Allow each word up to two edits and the words up to --slop positions apart (default slop 2).")
+    boolean fuzzy;
+
+    @Option(names = "--slop", paramLabel = "N", description = "How many positions the words may be apart (default 0, or 2 with --fuzzy).")
+    Integer slop;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Show at most N documents (default 10).")
+    int limit = Tracer.DEFAULT_LIMIT;
+
+    @Option(names = "--json", description = "One JSON object per document.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+      OutputDir output = finishedOutput(dir);
+      if (!java.nio.file.Files.isDirectory(ProvenanceIndex.location(output))) {
+        throw new UserError(dir + " has no index; run: provenant index " + dir);
+      }
+      Tracer.Result r;
+      try {
+        Tracer t = Tracer.exact().withFuzzy(fuzzy).withLimit(limit);
+        if (slop != null) {
+          t = t.withSlop(slop);
+        }
+        r = t.trace(output, passage);
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
+      if (r.indexIsStale()) {
+        ERR.println("provenant: warning: the index was built from another manifest.json; run provenant index " + dir + " again");
+      }
+      TracePrinter.print(r, OUT, json);
+      return r.hits().isEmpty() ? 1 : 0;
     }
   }
 
