@@ -14,7 +14,9 @@ import org.provenant.pipelines.config.CurationConfig;
 import org.provenant.pipelines.output.Inspector;
 import org.provenant.pipelines.output.OutputDir;
 import org.provenant.pipelines.output.OutputVerifier;
+import org.provenant.pipelines.release.DatasetStats;
 import org.provenant.pipelines.release.Exporter;
+import org.provenant.pipelines.release.HtmlReport;
 import org.provenant.pipelines.release.ProvenanceIndex;
 import org.provenant.pipelines.release.ReleaseFiles;
 import org.provenant.pipelines.release.TracePrinter;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     version = "provenant " + Curator.VERSION,
     description = "Curate web and code corpora into Parquet shards with per-document provenance.",
-    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Release.class, Main.Export.class, Main.Index.class, Main.Trace.class, Main.Steps.class, FilterCommand.class, DemoCommand.class})
+    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Release.class, Main.Export.class, Main.Index.class, Main.Trace.class, Main.Report.class, Main.Steps.class, FilterCommand.class, DemoCommand.class})
 public final class Main implements Callable<Integer> {
   static {
     // curate passes --release-* on to the run as Beam options, read where croissant.json is written
@@ -386,6 +388,28 @@ public final class Main implements Callable<Integer> {
       }
       TracePrinter.print(r, OUT, json);
       return r.hits().isEmpty() ? 1 : 0;
+    }
+  }
+
+  @Command(name = "report", mixinStandardHelpOptions = true,
+      description = "Write a self-contained HTML report (funnel, rejections, languages, licences, duplicates, domains, inputs); no scripts or styles are fetched.")
+  static final class Report implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR")
+    String dir;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write it (default DIR/report.html).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      OutputDir output = finishedOutput(dir);
+      DatasetStats stats = DatasetStats.gather(output, output.manifest().orElseThrow());
+      String name = dir.replaceAll("/+$", "");
+      String html = HtmlReport.render(stats, name.substring(name.lastIndexOf('/') + 1));
+      Path target = out != null ? out : Path.of(dir).resolve("report.html");
+      Files.writeString(target, html, StandardCharsets.UTF_8);
+      OUT.println("wrote " + target);
+      return 0;
     }
   }
 
