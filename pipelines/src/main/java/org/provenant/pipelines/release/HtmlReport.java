@@ -32,7 +32,7 @@ public final class HtmlReport {
     b.append("body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:820px;color:#222}h1{font-size:1.6em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}");
     b.append("table{border-collapse:collapse;width:100%}td,th{padding:3px 6px;border-bottom:1px solid #eee;text-align:left}td.n,th.n{text-align:right}");
     b.append("svg.chart text{font:12px system-ui,sans-serif;fill:#222}svg.chart rect{fill:#4a78b5}svg.chart g.bar.step rect{fill:#c25b4a}");
-    b.append(".total{color:#666}#check.ok{color:#2a7a2a}#check.bad{color:#b00;font-weight:bold}code{font-size:12px}\n</style></head><body>\n");
+    b.append("svg.chart{max-width:100%;height:auto}td code{word-break:break-all}td{overflow-wrap:anywhere}.total{color:#666}#check.ok{color:#2a7a2a}#check.bad{color:#b00;font-weight:bold}code{font-size:12px}\n</style></head><body>\n");
     b.append("<h1>").append(esc(title)).append("</h1>\n");
     b.append(String.format(Locale.ROOT,
         "<p id=\"summary\" data-candidates=\"%d\" data-kept=\"%d\" data-rejected=\"%d\">%,d records read from %d input file(s); %,d candidates, <b>%,d kept</b>, %,d rejected. %s %s, runner %s, %s to %s.</p>%n",

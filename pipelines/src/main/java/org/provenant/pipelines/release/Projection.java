@@ -13,7 +13,10 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.filter2.predicate.FilterApi;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.io.api.Binary;
 import org.provenant.pipelines.io.BeamInputFile;
 
 /**
@@ -88,6 +91,26 @@ public final class Projection {
     AvroReadSupport.setAvroReadSchema(conf, schema);
     try (ParquetReader<GenericRecord> r =
         AvroParquetReader.<GenericRecord>builder(new BeamInputFile(file.resourceId(), file.sizeBytes())).withConf(conf).build()) {
+      GenericRecord rec;
+      while ((rec = r.read()) != null) {
+        action.accept(rec);
+      }
+    }
+  }
+
+  /**
+   * Every whole row of a shard whose string column {@code column} (dotted path) equals {@code value}:
+   * a Parquet filter, so row groups whose statistics or dictionaries exclude the value are skipped
+   * and other rows are never assembled.
+   */
+  public static void forEachRowWhere(MatchResult.Metadata file, String column, String value, Consumer<GenericRecord> action) throws IOException {
+    Configuration conf = new Configuration(false);
+    conf.setBoolean("parquet.avro.write-old-list-structure", false);
+    try (ParquetReader<GenericRecord> r =
+        AvroParquetReader.<GenericRecord>builder(new BeamInputFile(file.resourceId(), file.sizeBytes()))
+            .withConf(conf)
+            .withFilter(FilterCompat.get(FilterApi.eq(FilterApi.binaryColumn(column), Binary.fromString(value))))
+            .build()) {
       GenericRecord rec;
       while ((rec = r.read()) != null) {
         action.accept(rec);
