@@ -208,6 +208,8 @@ class ReleaseCroissantTest {
     JsonNode c = croissant(copy);
     assertEquals("Renamed", c.get("name").asText());
     assertEquals("2.0.0", c.get("version").asText());
+    assertEquals("CC-BY-4.0", c.get("license").asText(), "kept from the earlier croissant.json");
+    assertEquals(2, c.get("creator").size());
     assertEquals(0, cli("verify", copy.toString()).code());
   }
 

@@ -89,6 +89,17 @@ class ReleaseTraceTest {
   }
 
   @Test
+  void anIndexBuiltFromAnotherManifestIsReportedAsStale() throws IOException {
+    Path copy = tmp.resolve("stale");
+    ReleaseCroissantTest.copyTree(out, copy);
+    Files.writeString(copy.resolve("manifest.json"), Files.readString(copy.resolve("manifest.json")) + "\n");
+    ReleaseCroissantTest.Run r = ReleaseCroissantTest.cli("trace", copy.toString(), "sea otters", "--json");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(List.of("d-3"), ids(r.out()));
+    assertEquals("provenant: warning: the index was built from another manifest.json; run provenant index " + copy + " again\n", r.err());
+  }
+
+  @Test
   void traceWithoutIndexOrWordsIsAUserError() throws IOException {
     Path copy = tmp.resolve("no-index");
     Files.createDirectories(copy);

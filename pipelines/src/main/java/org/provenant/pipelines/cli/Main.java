@@ -275,7 +275,8 @@ public final class Main implements Callable<Integer> {
   }
 
   @Command(name = "release", mixinStandardHelpOptions = true,
-      description = "Rewrite croissant.json and the dataset card README.md of a finished output (e.g. to name the dataset after the run).")
+      description = {"Rewrite croissant.json and the dataset card README.md of a finished output, e.g. to name the dataset after the run.",
+          "What the flags leave out is kept from the existing croissant.json."})
   static final class Release implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR")
     String dir;
@@ -286,7 +287,12 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
       OutputDir out = finishedOutput(dir);
-      ReleaseFiles.write(out, release.info());
+      ReleaseInfo info = release.info();
+      java.util.Optional<byte[]> existing = OutputDir.readIfExists(out.resolve(ReleaseFiles.CROISSANT));
+      if (existing.isPresent()) {
+        info = info.orElse(ReleaseInfo.fromCroissant(org.provenant.pipelines.release.Croissant.read(existing.get())));
+      }
+      ReleaseFiles.write(out, info);
       OUT.println("wrote " + ReleaseFiles.CROISSANT + " and " + ReleaseFiles.CARD + " in " + dir);
       return 0;
     }
@@ -404,8 +410,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws IOException {
       OutputDir output = finishedOutput(dir);
       DatasetStats stats = DatasetStats.gather(output, output.manifest().orElseThrow());
-      String name = dir.replaceAll("/+$", "");
-      String html = HtmlReport.render(stats, name.substring(name.lastIndexOf('/') + 1));
+      String html = HtmlReport.render(stats, ReleaseFiles.datasetName(output));
       Path target = out != null ? out : Path.of(dir).resolve("report.html");
       Files.writeString(target, html, StandardCharsets.UTF_8);
       OUT.println("wrote " + target);

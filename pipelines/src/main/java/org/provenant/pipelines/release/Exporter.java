@@ -40,7 +40,8 @@ import org.provenant.schemas.manifest.RunManifest;
  * Exports the kept documents of an output, one file per data shard: Arrow IPC (provenance kept as
  * structs and lists; the stream format by default, which pyarrow and Hugging Face datasets
  * memory-map) or Dolma-style gzipped JSONL ({@code id, text, source, added, created, metadata}).
- * Reads only the requested columns; writes {@code export.json} listing what it wrote.
+ * Reads only the requested columns; writes {@code export.json} listing what it wrote. A JSONL
+ * document's {@code source} is the dataset's name (from croissant.json, else the directory's).
  */
 public final class Exporter {
   /** Output formats. */
@@ -111,7 +112,7 @@ public final class Exporter {
     RunManifest m = dir.manifest().orElseThrow(() -> new IOException(dir.root() + " has no manifest.json"));
     Projection projection = Projection.of(ProvenantSchemas.DOCUMENT, columns.toArray(new String[0]));
     ResourceId targetDir = FileSystems.matchNewResource(target, true);
-    String datasetName = ReleaseFiles.defaultName(dir);
+    String datasetName = ReleaseFiles.datasetName(dir);
     List<ExportedFile> written = new ArrayList<>();
     for (MatchResult.Metadata shard : dir.list("data/*.parquet")) {
       String name = shard.resourceId().getFilename().replaceFirst("\\.parquet$", format.extension());

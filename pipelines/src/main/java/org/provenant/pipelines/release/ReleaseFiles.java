@@ -31,6 +31,18 @@ public final class ReleaseFiles {
     ShardFiles.writeAtomically(root, CARD, DatasetCard.render(stats, release, defaultName).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The name croissant.json gives the dataset, or the output directory's name when there is none. */
+  public static String datasetName(OutputDir dir) throws IOException {
+    var bytes = OutputDir.readIfExists(dir.resolve(CROISSANT));
+    if (bytes.isPresent()) {
+      String name = Croissant.read(bytes.get()).path("name").asText("");
+      if (!name.isBlank()) {
+        return name;
+      }
+    }
+    return defaultName(dir);
+  }
+
   /** The output directory's last path segment. */
   static String defaultName(OutputDir dir) {
     String r = dir.root().replaceAll("/+$", "");

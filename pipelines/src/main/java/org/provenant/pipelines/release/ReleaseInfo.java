@@ -24,6 +24,24 @@ public record ReleaseInfo(String name, String description, String license, List<
         o.getReleaseVersion());
   }
 
+  /** This, with each field it leaves null (creators: empty) taken from {@code other}. */
+  public ReleaseInfo orElse(ReleaseInfo other) {
+    return new ReleaseInfo(name != null ? name : other.name, description != null ? description : other.description,
+        license != null ? license : other.license, !creators.isEmpty() ? creators : other.creators, url != null ? url : other.url,
+        version != null ? version : other.version);
+  }
+
+  /** What an existing croissant.json says about the dataset. */
+  public static ReleaseInfo fromCroissant(com.fasterxml.jackson.databind.JsonNode c) {
+    List<String> creators = new java.util.ArrayList<>();
+    c.path("creator").forEach(n -> creators.add(n.path("name").asText()));
+    return new ReleaseInfo(text(c, "name"), text(c, "description"), text(c, "license"), creators, text(c, "url"), text(c, "version"));
+  }
+
+  private static String text(com.fasterxml.jackson.databind.JsonNode c, String key) {
+    return c.hasNonNull(key) ? c.get(key).asText() : null;
+  }
+
   /** The name, or {@code fallback} (usually the output directory's name) when none was given. */
   public String nameOr(String fallback) {
     return name == null || name.isBlank() ? fallback : name;
