@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.provenant.pipelines.io.BeamInputFile;
 import org.provenant.pipelines.output.OutputDir;
 import org.provenant.schemas.ProvenantSchemas;
 import org.provenant.schemas.manifest.RunManifest;
@@ -15,7 +18,8 @@ import org.provenant.schemas.manifest.ShardEntry;
 /**
  * Checks croissant.json against the files it describes: every shard listed once as a FileObject
  * with the sha256 and size the file has, no FileObject for a file that is not there, the FileSets
- * of both tables, and record-set fields that are exactly the columns of the Avro schemas.
+ * of both tables, and record-set fields that are exactly the columns of the Avro schemas and of
+ * the schema in each shard's footer.
  */
 public final class CroissantCheck {
   private CroissantCheck() {}
@@ -78,6 +82,30 @@ public final class CroissantCheck {
     c.path("recordSet").forEach(r -> recordSets.put(r.path("@id").asText(), r));
     fields(recordSets.get(Croissant.DOCUMENTS), Croissant.DOCUMENTS, ProvenantSchemas.DOCUMENT, problems);
     fields(recordSets.get(Croissant.REJECTED), Croissant.REJECTED, ProvenantSchemas.REJECTED, problems);
+    shardSchemas(dir, "data", ProvenantSchemas.DOCUMENT, problems);
+    shardSchemas(dir, "rejected", ProvenantSchemas.REJECTED, problems);
+  }
+
+  /** Each shard's own schema (the Avro schema in its Parquet footer) must have the columns croissant.json lists. */
+  private static void shardSchemas(OutputDir dir, String sub, Schema table, List<String> problems) throws IOException {
+    List<String> expected = Croissant.columnPaths(table);
+    for (MatchResult.Metadata f : dir.list(sub + "/*.parquet")) {
+      String avro;
+      try (ParquetFileReader r = ParquetFileReader.open(new BeamInputFile(f.resourceId(), f.sizeBytes()))) {
+        avro = r.getFooter().getFileMetaData().getKeyValueMetaData().get("parquet.avro.schema");
+      } catch (IOException | RuntimeException e) {
+        continue; // an unreadable shard is reported by the manifest checks
+      }
+      String path = sub + "/" + f.resourceId().getFilename();
+      if (avro == null) {
+        problems.add(path + ": has no Avro schema in its footer, so its columns cannot be checked against croissant.json");
+        continue;
+      }
+      List<String> columns = Croissant.columnPaths(new Schema.Parser().parse(avro));
+      if (!columns.equals(expected)) {
+        problems.add(path + ": columns " + columns + " differ from the fields croissant.json lists " + expected);
+      }
+    }
   }
 
   private static void compare(String path, JsonNode o, String[] actual, List<String> problems) {
