@@ -52,7 +52,7 @@ import org.provenant.filters.quality.RegexFilter;
  */
 public final class BuiltinSteps {
   private static final List<StepFactory> FACTORIES =
-      List.of(
+      com.google.common.collect.ImmutableList.<StepFactory>builder().add(
           new GopherRepetition(),
           new GopherQuality(),
           new C4Quality(),
@@ -60,7 +60,9 @@ public final class BuiltinSteps {
           new C4BadWords(),
           new FineWebQuality(),
           new Regex(),
-          new Language());
+          new Language())
+          .addAll(org.provenant.filters.code.CodeStepFactories.all())
+          .build();
 
   private BuiltinSteps() {}
 
