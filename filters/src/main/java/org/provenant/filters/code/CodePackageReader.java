@@ -32,8 +32,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import java.nio.channels.SeekableByteChannel;
+import java.util.Enumeration;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.provenant.filters.read.Candidate;
 import org.provenant.filters.read.Digests;
@@ -93,10 +96,15 @@ public final class CodePackageReader {
       "zip", "jar", "war", "ear", "aar", "apk", "whl", "egg", "nupkg", "crate", "gem", "tar", "tgz", "gz",
       "tzst", "zst", "bz2", "xz", "lz", "lzma", "7z", "rar", "cab");
 
-  /** Opens a fresh stream over the archive's bytes; called once per pass. */
-  @FunctionalInterface
+  /**
+   * Opens the archive's bytes afresh: as a stream (each pass), and, for zip and jar, as a seekable
+   * channel, since a zip's entry types (links, devices) and true entry list are only in its central
+   * directory at the end.
+   */
   public interface Opener {
     InputStream open() throws IOException;
+
+    SeekableByteChannel openSeekable() throws IOException;
   }
 
   /** How an archive is laid out, by file name. */
@@ -149,10 +157,20 @@ public final class CodePackageReader {
     String archiveSha;
     try (HashingInputStream hashing = new HashingInputStream(Hashing.sha256(), new BufferedInputStream(opener.open(), 1 << 16))) {
       try {
-        Walker w = open(layout, nonClosing(hashing), new Budget(limits.maxArchiveBytes()));
-        int entries = 0;
-        for (Entry e = w.next(); e != null && entries < limits.maxEntries(); e = w.next(), entries++) {
-          collect(e, w, pkgFiles);
+        if (layout != Layout.ZIP) {
+          Walker w = open(layout, nonClosing(hashing), new Budget(limits.maxArchiveBytes()));
+          int entries = 0;
+          for (Entry e = w.next(); e != null && entries < limits.maxEntries(); e = w.next(), entries++) {
+            collect(e, w, pkgFiles);
+          }
+        } else {
+          try (SeekableByteChannel ch = opener.openSeekable(); ZipFile zf = zipFile(ch)) {
+            Walker w = zipWalker(zf, new Budget(limits.maxArchiveBytes()));
+            int entries = 0;
+            for (Entry e = w.next(); e != null && entries < limits.maxEntries(); e = w.next(), entries++) {
+              collect(e, w, pkgFiles);
+            }
+          }
         }
       } catch (IOException | RuntimeException e) {
         // the second pass meets the same damage and reports it
@@ -161,11 +179,19 @@ public final class CodePackageReader {
       archiveSha = hashing.hash().toString();
     }
     Pass pass = new Pass(uri, archiveSha, null, PackageContents.of(name, pkgFiles), sink);
-    try (InputStream raw = new BufferedInputStream(opener.open(), 1 << 16)) {
+    ZipFile zipFile = null;
+    SeekableByteChannel channel = null;
+    try (InputStream raw = layout == Layout.ZIP ? InputStream.nullInputStream() : new BufferedInputStream(opener.open(), 1 << 16)) {
       Budget budget = new Budget(limits.maxArchiveBytes());
       Walker w;
       try {
-        w = open(layout, raw, budget);
+        if (layout == Layout.ZIP) {
+          channel = opener.openSeekable();
+          zipFile = zipFile(channel);
+          w = zipWalker(zipFile, budget);
+        } else {
+          w = open(layout, raw, budget);
+        }
       } catch (IOException e) {
         pass.corrupt(-1, null, "cannot open the " + layout.name().toLowerCase(Locale.ROOT) + " stream: " + message(e));
         return pass.summary();
@@ -187,6 +213,13 @@ public final class CodePackageReader {
         String where = e == null ? "before the first entry" : "at entry " + e.index + " (" + e.name + ")";
         pass.corrupt(e == null ? 0 : e.index, e == null ? null : e.name, "archive is damaged " + where + ": " + message(x)
             + "; " + pass.kept + " files read before it are kept");
+      }
+    } finally {
+      if (zipFile != null) {
+        zipFile.close();
+      }
+      if (channel != null) {
+        channel.close();
       }
     }
     return pass.summary();
@@ -345,6 +378,14 @@ public final class CodePackageReader {
       }
       if (ARCHIVE_EXTENSIONS.contains(CodePaths.extension(path))) {
         reject(e.index, path, null, NESTED_ARCHIVE, "nested archives are not opened (." + CodePaths.extension(path) + ")");
+        return true;
+      }
+      long declared = w.declaredSize();
+      long declaredCompressed = w.compressedBytes();
+      if (declared >= CodeReadLimits.RATIO_CHECK_FROM_BYTES && declaredCompressed >= 0
+          && declared > limits.maxCompressionRatio() * Math.max(1, declaredCompressed)) {
+        reject(e.index, path, null, DECOMPRESSION_BOMB, "entry declares " + declared + " bytes from " + declaredCompressed
+            + " compressed bytes, over the ratio " + fmt(limits.maxCompressionRatio()) + "; it is not read");
         return true;
       }
       InputStream in = w.content();
@@ -559,6 +600,11 @@ public final class CodePackageReader {
       return -1;
     }
 
+    /** The uncompressed size the archive declares for the current entry, or -1. */
+    default long declaredSize() {
+      return -1;
+    }
+
     /** Whether moving to the next entry after giving up on this one is cheap (no decompression). */
     default boolean cheapSkip() {
       return true;
@@ -667,60 +713,78 @@ public final class CodePackageReader {
     }
   }
 
+  private static ZipFile zipFile(SeekableByteChannel ch) throws IOException {
+    return ZipFile.builder().setSeekableByteChannel(ch).setCharset(StandardCharsets.UTF_8).setUseUnicodeExtraFields(true).get();
+  }
+
+  /**
+   * Entries of a zip in the order of their bytes in the file, as its central directory lists them;
+   * the ratio check uses the entry's compressed size there, which also bounds what is read for it.
+   */
+  private static Walker zipWalker(ZipFile zip, Budget budget) {
+    Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
+    return new Walker() {
+      int index = -1;
+      ZipArchiveEntry current;
+      InputStream open;
+
+      @Override
+      public Entry next() throws IOException {
+        closeOpen();
+        if (!entries.hasMoreElements()) {
+          return null;
+        }
+        current = entries.nextElement();
+        index++;
+        int fmt = current.getUnixMode() & 0170000;
+        Type t;
+        String special = null;
+        String target = null;
+        if (current.isUnixSymlink()) {
+          t = Type.SYMLINK;
+          target = zip.getUnixSymlink(current);
+        } else if (current.isDirectory()) {
+          t = Type.DIRECTORY;
+        } else if (fmt != 0 && fmt != 0100000) {
+          t = Type.SPECIAL;
+          special = "unix file type " + Integer.toOctalString(fmt) + " is not a regular file";
+        } else {
+          t = Type.FILE;
+        }
+        return new Entry(index, current.getName(), t, target, special);
+      }
+
+      @Override
+      public InputStream content() throws IOException {
+        closeOpen();
+        open = zip.getInputStream(current);
+        if (open == null) {
+          throw new IOException("unsupported zip entry: " + current.getName());
+        }
+        return new BudgetStream(open, budget);
+      }
+
+      @Override
+      public long compressedBytes() {
+        long c = current.getCompressedSize();
+        return c < 0 ? -1 : c;
+      }
+
+      @Override
+      public long declaredSize() {
+        return current.getSize();
+      }
+
+      private void closeOpen() throws IOException {
+        if (open != null) {
+          open.close();
+          open = null;
+        }
+      }
+    };
+  }
+
   private static Walker open(Layout layout, InputStream raw, Budget budget) throws IOException {
-    if (layout == Layout.ZIP) {
-      ZipArchiveInputStream zip = new ZipArchiveInputStream(raw, "UTF-8", true, true);
-      return new Walker() {
-        int index = -1;
-        ZipArchiveEntry current;
-
-        @Override
-        public Entry next() throws IOException {
-          current = zip.getNextEntry();
-          if (current == null) {
-            return null;
-          }
-          index++;
-          String name = current.getName();
-          int mode = current.getUnixMode();
-          int fmt = mode & 0170000;
-          Type t;
-          String special = null;
-          if (current.isUnixSymlink()) {
-            t = Type.SYMLINK;
-          } else if (current.isDirectory()) {
-            t = Type.DIRECTORY;
-          } else if (fmt != 0 && fmt != 0100000) {
-            t = Type.SPECIAL;
-            special = "unix file type " + Integer.toOctalString(fmt) + " is not a regular file";
-          } else {
-            t = Type.FILE;
-          }
-          return new Entry(index, name, t, t == Type.SYMLINK ? linkTarget() : null, special);
-        }
-
-        private String linkTarget() throws IOException {
-          byte[] b = zip.readNBytes(4096);
-          return new String(b, StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public InputStream content() {
-          return new BudgetStream(nonClosing(zip), budget);
-        }
-
-        @Override
-        public long compressedBytes() {
-          return zip.getCompressedCount();
-        }
-
-        @Override
-        public boolean cheapSkip() {
-          // a stored size lets the stream skip raw bytes; with a data descriptor it must inflate
-          return current.getCompressedSize() != ZipArchiveEntry.SIZE_UNKNOWN && !current.getGeneralPurposeBit().usesDataDescriptor();
-        }
-      };
-    }
     CountingStream counted = new CountingStream(raw);
     InputStream decompressed = switch (layout) {
       case TAR -> counted;
@@ -749,7 +813,8 @@ public final class CodePackageReader {
           t = Type.HARDLINK;
         } else if (e.isDirectory()) {
           t = Type.DIRECTORY;
-        } else if (e.isFile() && !e.isSparse()) {
+        } else if ((e.getLinkFlag() == TarConstants.LF_NORMAL || e.getLinkFlag() == TarConstants.LF_OLDNORM
+            || e.getLinkFlag() == TarConstants.LF_CONTIG) && !e.isSparse() && !e.getName().endsWith("/")) {
           t = Type.FILE;
         } else {
           t = Type.SPECIAL;
