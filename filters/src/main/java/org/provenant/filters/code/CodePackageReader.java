@@ -130,8 +130,12 @@ public final class CodePackageReader {
     }
   }
 
-  /** What reading a directory found, with the size and tree digest its manifest entry needs. */
-  public record DirectoryRead(ReadSummary summary, long bytes, String treeSha256) {}
+  /**
+   * What reading a package found, with the size and digest its manifest entry needs: for an archive
+   * its byte count and sha256; for a directory the bytes of its regular files read and the sha256
+   * over "path NUL sha256 LF" of each file read, in walk order.
+   */
+  public record PackageRead(ReadSummary summary, long bytes, String sha256) {}
 
   private final CodeReadLimits limits;
   private final PackageLicensing licensing;
@@ -148,14 +152,16 @@ public final class CodePackageReader {
   // ---------------------------------------------------------------- archives
 
   /** Reads the archive at {@code uri}, whose bytes {@code opener} gives; never throws for bad content. */
-  public ReadSummary readArchive(String uri, Opener opener, ReadSink sink) throws IOException {
+  public PackageRead readArchive(String uri, Opener opener, ReadSink sink) throws IOException {
     String name = Digests.fileName(uri);
     Layout layout = Layout.forFileName(name)
         .orElseThrow(() -> new IllegalArgumentException("not a code archive name: " + name));
     // pass 1: archive digest and package-level files
     TreeMap<String, String> pkgFiles = new TreeMap<>();
     String archiveSha;
-    try (HashingInputStream hashing = new HashingInputStream(Hashing.sha256(), new BufferedInputStream(opener.open(), 1 << 16))) {
+    long archiveBytes;
+    try (com.google.common.io.CountingInputStream counting = new com.google.common.io.CountingInputStream(new BufferedInputStream(opener.open(), 1 << 16));
+        HashingInputStream hashing = new HashingInputStream(Hashing.sha256(), counting)) {
       try {
         if (layout != Layout.ZIP) {
           Walker w = open(layout, nonClosing(hashing), new Budget(limits.maxArchiveBytes()));
@@ -177,6 +183,7 @@ public final class CodePackageReader {
       }
       hashing.transferTo(OutputStreamSink.INSTANCE);
       archiveSha = hashing.hash().toString();
+      archiveBytes = counting.getCount();
     }
     Pass pass = new Pass(uri, archiveSha, null, PackageContents.of(name, pkgFiles), sink);
     ZipFile zipFile = null;
@@ -194,7 +201,7 @@ public final class CodePackageReader {
         }
       } catch (IOException e) {
         pass.corrupt(-1, null, "cannot open the " + layout.name().toLowerCase(Locale.ROOT) + " stream: " + message(e));
-        return pass.summary();
+        return new PackageRead(pass.summary(), archiveBytes, archiveSha);
       }
       Entry e = null;
       try {
@@ -222,7 +229,7 @@ public final class CodePackageReader {
         channel.close();
       }
     }
-    return pass.summary();
+    return new PackageRead(pass.summary(), archiveBytes, archiveSha);
   }
 
   private void collect(Entry e, Walker w, TreeMap<String, String> pkgFiles) throws IOException {
@@ -245,7 +252,7 @@ public final class CodePackageReader {
   // ---------------------------------------------------------------- directories
 
   /** Reads the directory {@code dir} as one package; links are reported, never followed. */
-  public DirectoryRead readDirectory(String uri, Path dir, ReadSink sink) throws IOException {
+  public PackageRead readDirectory(String uri, Path dir, ReadSink sink) throws IOException {
     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
     List<Entry> entries = new ArrayList<>();
     List<Path> paths = new ArrayList<>();
@@ -296,7 +303,7 @@ public final class CodePackageReader {
         }
       }
     }
-    return new DirectoryRead(pass.summary(), pass.bytes, pass.tree.hash().toString());
+    return new PackageRead(pass.summary(), pass.bytes, pass.tree.hash().toString());
   }
 
   private static void walk(Path root, Path dir, List<Entry> entries, List<Path> paths) throws IOException {

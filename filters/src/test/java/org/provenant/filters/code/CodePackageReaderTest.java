@@ -36,7 +36,7 @@ class CodePackageReaderTest {
 
   private static CodeArchives.Sink read(String name, byte[] archive, CodePackageReader reader, ReadSummary[] summary) throws IOException {
     CodeArchives.Sink sink = new CodeArchives.Sink();
-    ReadSummary s = reader.readArchive("/in/" + name, opener(archive), sink);
+    ReadSummary s = reader.readArchive("/in/" + name, opener(archive), sink).summary();
     if (summary != null) {
       summary[0] = s;
     }
@@ -304,7 +304,7 @@ class CodePackageReaderTest {
     Files.writeString(repo.resolve("LICENSE"), "BSD 3-Clause License\n");
     Files.createSymbolicLink(repo.resolve("escape"), Path.of("/etc"));
     CodeArchives.Sink sink = new CodeArchives.Sink();
-    CodePackageReader.DirectoryRead d = new CodePackageReader().readDirectory(repo.toString(), repo, sink);
+    CodePackageReader.PackageRead d = new CodePackageReader().readDirectory(repo.toString(), repo, sink);
     assertEquals(List.of("0 LICENSE kept", "1 escape link", "2 pyproject.toml kept", "5 src/pkg/__init__.py kept"), sink.outcomes);
     Candidate init = sink.candidate("src/pkg/__init__.py");
     String fileSha = sha("# SPDX-License-Identifier: BSD-3-Clause\nVALUE = 1\n".getBytes(StandardCharsets.UTF_8));
