@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import java.nio.channels.SeekableByteChannel;
 import java.util.Enumeration;
@@ -170,12 +171,25 @@ public final class CodePackageReader {
             collect(e, w, pkgFiles);
           }
         } else {
-          try (SeekableByteChannel ch = opener.openSeekable(); ZipFile zf = zipFile(ch)) {
-            Walker w = zipWalker(zf, new Budget(limits.maxArchiveBytes()));
+          Walker w;
+          ZipFile zf = null;
+          SeekableByteChannel ch = opener.openSeekable();
+          try {
+            zf = zipFile(ch);
+            w = zipWalker(zf, new Budget(limits.maxArchiveBytes()));
+          } catch (IOException e) {
+            w = streamingZipWalker(nonClosing(hashing), new Budget(limits.maxArchiveBytes()));
+          }
+          try {
             int entries = 0;
             for (Entry e = w.next(); e != null && entries < limits.maxEntries(); e = w.next(), entries++) {
               collect(e, w, pkgFiles);
             }
+          } finally {
+            if (zf != null) {
+              zf.close();
+            }
+            ch.close();
           }
         }
       } catch (IOException | RuntimeException e) {
@@ -188,14 +202,23 @@ public final class CodePackageReader {
     Pass pass = new Pass(uri, archiveSha, null, PackageContents.of(name, pkgFiles), sink);
     ZipFile zipFile = null;
     SeekableByteChannel channel = null;
+    String zipDamage = null;
+    InputStream zipStream = null;
     try (InputStream raw = layout == Layout.ZIP ? InputStream.nullInputStream() : new BufferedInputStream(opener.open(), 1 << 16)) {
       Budget budget = new Budget(limits.maxArchiveBytes());
       Walker w;
       try {
         if (layout == Layout.ZIP) {
           channel = opener.openSeekable();
-          zipFile = zipFile(channel);
-          w = zipWalker(zipFile, budget);
+          try {
+            zipFile = zipFile(channel);
+            w = zipWalker(zipFile, budget);
+          } catch (IOException e) {
+            // no readable central directory (a cut download): read what the local headers give
+            zipDamage = message(e);
+            zipStream = new BufferedInputStream(opener.open(), 1 << 16);
+            w = streamingZipWalker(zipStream, budget);
+          }
         } else {
           w = open(layout, raw, budget);
         }
@@ -204,8 +227,12 @@ public final class CodePackageReader {
         return new PackageRead(pass.summary(), archiveBytes, archiveSha);
       }
       Entry e = null;
+      Entry last = null;
+      boolean inEntry = false;
       try {
         while ((e = w.next()) != null) {
+          last = e;
+          inEntry = true;
           if (e.index >= limits.maxEntries()) {
             pass.stop(e.index, TOO_MANY_ENTRIES, "the archive has more than " + limits.maxEntries() + " entries; the rest is not read");
             break;
@@ -213,15 +240,28 @@ public final class CodePackageReader {
           if (!pass.entry(e, w)) {
             break;
           }
+          inEntry = false;
+        }
+        if (zipDamage != null && pass.error == null) {
+          pass.corrupt(last == null ? 0 : last.index + 1, null, "zip has no readable central directory (" + zipDamage + "); "
+              + pass.kept + " files read from its local headers are kept, taken as regular files since link and device"
+              + " flags are only in the central directory");
         }
       } catch (LimitException x) {
-        pass.stop(e == null ? 0 : e.index, DECOMPRESSION_BOMB, x.getMessage());
+        pass.stop(last == null ? 0 : last.index, DECOMPRESSION_BOMB, x.getMessage());
       } catch (IOException | RuntimeException x) {
-        String where = e == null ? "before the first entry" : "at entry " + e.index + " (" + e.name + ")";
-        pass.corrupt(e == null ? 0 : e.index, e == null ? null : e.name, "archive is damaged " + where + ": " + message(x)
+        String where = last == null ? "before the first entry"
+            : inEntry ? "at entry " + last.index + " (" + last.name + ")"
+            : "after entry " + last.index + " (" + last.name + ")";
+        long at = last == null ? 0 : inEntry ? last.index : last.index + 1;
+        String prefix = zipDamage == null ? "" : "zip has no readable central directory (" + zipDamage + "), its local headers were read instead; ";
+        pass.corrupt(at, inEntry ? last.name : null, prefix + "archive is damaged " + where + ": " + message(x)
             + "; " + pass.kept + " files read before it are kept");
       }
     } finally {
+      if (zipStream != null) {
+        zipStream.close();
+      }
       if (zipFile != null) {
         zipFile.close();
       }
@@ -787,6 +827,42 @@ public final class CodePackageReader {
           open.close();
           open = null;
         }
+      }
+    };
+  }
+
+  /**
+   * Entries of a zip from its local headers, for a zip whose central directory cannot be read;
+   * entry types are not known there, so every entry that is not a directory is taken as a file.
+   */
+  private static Walker streamingZipWalker(InputStream raw, Budget budget) {
+    ZipArchiveInputStream zip = new ZipArchiveInputStream(raw, StandardCharsets.UTF_8.name(), true, true);
+    return new Walker() {
+      int index = -1;
+
+      @Override
+      public Entry next() throws IOException {
+        ZipArchiveEntry current = zip.getNextEntry();
+        if (current == null) {
+          return null;
+        }
+        index++;
+        return new Entry(index, current.getName(), current.isDirectory() ? Type.DIRECTORY : Type.FILE, null, null);
+      }
+
+      @Override
+      public InputStream content() {
+        return new BudgetStream(nonClosing(zip), budget);
+      }
+
+      @Override
+      public long compressedBytes() {
+        return zip.getCompressedCount();
+      }
+
+      @Override
+      public boolean cheapSkip() {
+        return false; // with a data descriptor, skipping an entry inflates it
       }
     };
   }

@@ -283,6 +283,62 @@ class CodePackageReaderTest {
   }
 
   @Test
+  void aCutJarKeepsTheFilesItsLocalHeadersGive() throws IOException {
+    byte[] jar = CodeArchives.zip(E.file("a/A.java", "class A {}\n"), E.file("a/B.java", "class B {}\n"), E.file("a/C.java", "class C {}\n"));
+    // cut inside the third entry: no central directory, two whole local entries
+    int third = indexOf(jar, "a/C.java".getBytes(StandardCharsets.UTF_8));
+    byte[] cut = Arrays.copyOf(jar, third + 12);
+    ReadSummary[] s = new ReadSummary[1];
+    CodeArchives.Sink sink = read("cut-1.0-sources.jar", cut, new CodePackageReader(), s);
+    assertEquals(List.of("0 a/A.java kept", "1 a/B.java kept", "2 null corrupt_archive"), sink.outcomes);
+    assertTrue(sink.rejections.get(0).detail().contains("archive is damaged at entry 2 (a/C.java): "), sink.rejections.get(0).detail());
+    // cut exactly before the central directory: every entry is there, the directory is not
+    int cd = indexOf(jar, new byte[] {'P', 'K', 1, 2});
+    CodeArchives.Sink noCd = read("nocd.jar", Arrays.copyOf(jar, cd), new CodePackageReader(), s);
+    assertEquals(List.of("0 a/A.java kept", "1 a/B.java kept", "2 a/C.java kept", "3 null corrupt_archive"), noCd.outcomes);
+    assertTrue(noCd.rejections.get(0).detail().startsWith("zip has no readable central directory ("), noCd.rejections.get(0).detail());
+    assertTrue(s[0].error().startsWith("corrupt_archive: zip has no readable central directory"));
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("not found");
+  }
+
+  @Test
+  void aTgzBombEntryIsCaughtByItsRatio() throws IOException {
+    // 200 MB of zeros in one tar entry, gzipped as it is written
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream gz = new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(out);
+        org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(gz)) {
+      org.apache.commons.compress.archivers.tar.TarArchiveEntry e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("package/zeros.js");
+      e.setSize(200L << 20);
+      tar.putArchiveEntry(e);
+      byte[] block = new byte[1 << 16];
+      for (int i = 0; i < 200 * 16; i++) {
+        tar.write(block);
+      }
+      tar.closeArchiveEntry();
+      org.apache.commons.compress.archivers.tar.TarArchiveEntry next = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("package/next.js");
+      next.setSize(6);
+      tar.putArchiveEntry(next);
+      tar.write("x = 1\n".getBytes(StandardCharsets.UTF_8));
+      tar.closeArchiveEntry();
+    }
+    CodeArchives.Sink sink = read("bomb-1.0.0.tgz", out.toByteArray());
+    assertEquals(List.of("0 package/zeros.js decompression_bomb", "1 package/next.js kept"), sink.outcomes);
+    assertTrue(sink.rejections.get(0).detail().startsWith("entry expands 1048576 bytes from "), sink.rejections.get(0).detail());
+  }
+
+  @Test
   void notAnArchiveAtAllIsOneCorruptRow() throws IOException {
     CodeArchives.Sink sink = read("x.tgz", "not gzip".getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of("0 null corrupt_archive"), sink.outcomes);
