@@ -75,7 +75,8 @@ import org.provenant.schemas.Source;
  * decompression_bomb} (entry ratio over {@code max_compression_ratio}; or the archive past {@code
  * max_archive_bytes}, which ends the archive), {@code file_too_large}, {@code binary_file} (a NUL
  * byte), {@code decode_error} (not UTF-8, UTF-8 with BOM or UTF-16 with BOM, and not plausible
- * ISO-8859-1 when the fallback is on), {@code too_many_entries} (ends the package) and {@code
+ * ISO-8859-1 when the fallback is on), {@code unsupported_entry} (an encrypted zip entry, or one
+ * compressed by a method commons-compress cannot read), {@code too_many_entries} (ends the package) and {@code
  * corrupt_archive} (the archive cannot be read on; the files before stay).
  */
 public final class CodePackageReader {
@@ -91,6 +92,7 @@ public final class CodePackageReader {
   public static final String BINARY_FILE = "binary_file";
   public static final String DECODE_ERROR = "decode_error";
   public static final String TOO_MANY_ENTRIES = "too_many_entries";
+  public static final String UNSUPPORTED_ENTRY = "unsupported_entry";
   public static final String CORRUPT_ARCHIVE = "corrupt_archive";
 
   private static final Set<String> ARCHIVE_EXTENSIONS = Set.of(
@@ -435,6 +437,11 @@ public final class CodePackageReader {
             + " compressed bytes, over the ratio " + fmt(limits.maxCompressionRatio()) + "; it is not read");
         return true;
       }
+      String unsupported = w.unsupported();
+      if (unsupported != null) {
+        reject(e.index, path, null, UNSUPPORTED_ENTRY, unsupported);
+        return true;
+      }
       InputStream in = w.content();
       Content c = readContent(in, w);
       bytes += c.read;
@@ -647,6 +654,11 @@ public final class CodePackageReader {
       return -1;
     }
 
+    /** Why the current entry's data cannot be read (encrypted, unknown compression), or null. */
+    default String unsupported() {
+      return null;
+    }
+
     /** The uncompressed size the archive declares for the current entry, or -1. */
     default long declaredSize() {
       return -1;
@@ -820,6 +832,15 @@ public final class CodePackageReader {
       @Override
       public long declaredSize() {
         return current.getSize();
+      }
+
+      @Override
+      public String unsupported() {
+        if (zip.canReadEntryData(current)) {
+          return null;
+        }
+        return current.getGeneralPurposeBit().usesEncryption() ? "the entry is encrypted"
+            : "compression method " + current.getMethod() + " is not supported";
       }
 
       private void closeOpen() throws IOException {

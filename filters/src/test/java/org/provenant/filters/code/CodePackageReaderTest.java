@@ -339,6 +339,30 @@ class CodePackageReaderTest {
   }
 
   @Test
+  void aZipEntryOfAnUnknownCompressionMethodIsRejectedAlone() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipArchiveOutputStream z = new ZipArchiveOutputStream(out)) {
+      for (String name : List.of("odd.txt", "fine.txt")) {
+        ZipArchiveEntry e = new ZipArchiveEntry(name);
+        e.setMethod(ZipArchiveEntry.STORED);
+        byte[] b = "hello\n".getBytes(StandardCharsets.UTF_8);
+        e.setSize(b.length);
+        e.setCrc(Hashing.crc32().hashBytes(b).padToLong());
+        z.putArchiveEntry(e);
+        z.write(b);
+        z.closeArchiveEntry();
+      }
+    }
+    byte[] zip = out.toByteArray();
+    // set odd.txt's method to 99 (AES, which commons-compress cannot read) in its local and central headers
+    zip[indexOf(zip, new byte[] {'P', 'K', 3, 4}) + 8] = 99;
+    zip[indexOf(zip, new byte[] {'P', 'K', 1, 2}) + 10] = 99;
+    CodeArchives.Sink sink = read("odd.zip", zip);
+    assertEquals(List.of("0 odd.txt unsupported_entry", "1 fine.txt kept"), sink.outcomes);
+    assertEquals("compression method 99 is not supported", sink.rejections.get(0).detail());
+  }
+
+  @Test
   void notAnArchiveAtAllIsOneCorruptRow() throws IOException {
     CodeArchives.Sink sink = read("x.tgz", "not gzip".getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of("0 null corrupt_archive"), sink.outcomes);
