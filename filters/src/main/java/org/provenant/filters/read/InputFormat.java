@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum InputFormat {
   WARC("warc"),
   JSONL("jsonl"),
-  PARQUET("parquet");
+  PARQUET("parquet"),
+  /** A code package archive, read by {@code org.provenant.filters.code.CodePackageReader}; directories are code packages too. */
+  CODE("code");
 
   private final String code;
 
@@ -22,7 +24,8 @@ public enum InputFormat {
   /**
    * The format of a file by its name: {@code .warc}, {@code .warc.gz}, {@code .wet}, {@code
    * .warc.wet.gz} (and any {@code .gz}-compressed WARC), {@code .jsonl}, {@code .jsonl.gz}, {@code
-   * .jsonl.zst}, {@code .json.gz} (Dolma), {@code .parquet}.
+   * .jsonl.zst}, {@code .json.gz} (Dolma), {@code .parquet}; code packages: {@code .zip}, {@code
+   * .jar}, {@code .tar}, {@code .tar.gz}, {@code .tgz}, {@code .tar.zst}, {@code .tzst}.
    */
   public static Optional<InputFormat> forFileName(String name) {
     String n = name.toLowerCase(Locale.ROOT);
@@ -34,6 +37,10 @@ public enum InputFormat {
     }
     if (n.endsWith(".parquet")) {
       return Optional.of(PARQUET);
+    }
+    if (n.endsWith(".zip") || n.endsWith(".jar") || n.endsWith(".tar") || n.endsWith(".tar.gz") || n.endsWith(".tgz")
+        || n.endsWith(".tar.zst") || n.endsWith(".tzst")) {
+      return Optional.of(CODE);
     }
     return Optional.empty();
   }

@@ -110,7 +110,11 @@ public final class Curator {
     return options;
   }
 
-  /** Every file the globs match, absolute, de-duplicated and sorted; each glob must match a readable input. */
+  /**
+   * Every file the globs match, absolute, de-duplicated and sorted; each glob must match a readable
+   * input. A local directory given as an input, or matched by a glob's last segment ({@code
+   * repos/*}), is one code package and listed with a trailing {@code /}.
+   */
   static List<String> matchInputs(List<String> globs) {
     if (globs.isEmpty()) {
       throw new UserError("no --input given");
@@ -133,8 +137,10 @@ public final class Curator {
         throw new UserError("cannot match input " + glob + ": " + e.getMessage());
       }
       found.removeIf(md -> md.resourceId().isDirectory());
-      if (!hasScheme(glob) && found.isEmpty() && Files.isDirectory(Paths.get(spec))) {
-        throw new UserError("input " + glob + " is a directory; give a glob such as " + Paths.get(glob, "*.warc.gz"));
+      List<String> dirs = hasScheme(glob) ? List.of() : localDirectories(spec);
+      dirs.forEach(d -> files.add(d + "/"));
+      if (found.isEmpty() && !dirs.isEmpty()) {
+        continue;
       }
       if (found.isEmpty()) {
         throw new UserError("no input file matches " + glob);
@@ -142,7 +148,8 @@ public final class Curator {
       for (MatchResult.Metadata md : found) {
         String name = md.resourceId().getFilename();
         if (InputFormat.forFileName(name).isEmpty()) {
-          throw new UserError("unsupported input file " + md.resourceId() + " (expected .warc, .warc.gz, .wet, .wet.gz, .jsonl, .jsonl.gz, .jsonl.zst or .parquet)");
+          throw new UserError("unsupported input file " + md.resourceId() + " (expected .warc, .warc.gz, .wet, .wet.gz, .jsonl, .jsonl.gz, .jsonl.zst, .parquet, "
+              + "or a code package: a directory, .zip, .jar, .tar, .tar.gz, .tgz, .tar.zst)");
         }
         if (!hasScheme(glob) && !Files.isReadable(Paths.get(md.resourceId().toString()))) {
           throw new UserError("input file is not readable: " + md.resourceId());
@@ -151,6 +158,31 @@ public final class Curator {
       }
     }
     return new ArrayList<>(files);
+  }
+
+  /** The directories a local input names: itself, or those its last segment's glob matches; sorted. */
+  static List<String> localDirectories(String spec) {
+    Path p = Paths.get(spec);
+    if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return List.of(p.toString());
+    }
+    Path parent = p.getParent();
+    String last = p.getFileName() == null ? "" : p.getFileName().toString();
+    if (parent == null || !Files.isDirectory(parent) || last.chars().noneMatch(c -> c == '*' || c == '?' || c == '[' || c == '{')) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(parent, last)) {
+      for (Path d : s) {
+        if (Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          out.add(d.toString());
+        }
+      }
+    } catch (IOException e) {
+      throw new UserError("cannot list " + parent + ": " + e.getMessage());
+    }
+    out.sort(null);
+    return out;
   }
 
   /** The absolute output directory; a local one must be empty or absent unless {@code overwrite}. */

@@ -11,6 +11,7 @@ import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import org.provenant.filters.code.CodeReadLimits;
 import org.provenant.filters.read.JsonlFileReader;
 import org.provenant.filters.read.WarcFileReader;
 
@@ -147,22 +148,64 @@ public record CurationConfig(
     }
   }
 
-  /** Limits of the input readers. */
+  /** Limits of the input readers; {@code code} holds those of code packages. */
   public record Read(
       @JsonProperty("max_payload_bytes") Long maxPayloadBytes,
-      @JsonProperty("max_line_bytes") Integer maxLineBytes)
+      @JsonProperty("max_line_bytes") Integer maxLineBytes,
+      @JsonProperty("code") Code code)
       implements Serializable {
-    static final Read DEFAULT = new Read(null, null);
+    static final Read DEFAULT = new Read(null, null, null);
 
     public Read {
       maxPayloadBytes = maxPayloadBytes == null ? WarcFileReader.DEFAULT_MAX_PAYLOAD_BYTES : maxPayloadBytes;
       maxLineBytes = maxLineBytes == null ? JsonlFileReader.DEFAULT_MAX_LINE_BYTES : maxLineBytes;
+      code = code == null ? Code.DEFAULT : code;
       if (maxPayloadBytes <= 0) {
         throw new IllegalArgumentException("read.max_payload_bytes must be positive: " + maxPayloadBytes);
       }
       if (maxLineBytes <= 0) {
         throw new IllegalArgumentException("read.max_line_bytes must be positive: " + maxLineBytes);
       }
+    }
+
+    /** The web and text reader limits, with default code limits. */
+    public Read(Long maxPayloadBytes, Integer maxLineBytes) {
+      this(maxPayloadBytes, maxLineBytes, null);
+    }
+  }
+
+  /**
+   * Safety limits of the code package reader ({@code read.code}); see {@link CodeReadLimits} for
+   * their meaning and defaults: {@code max_file_bytes} 1048576, {@code max_archive_bytes}
+   * 1073741824, {@code max_compression_ratio} 100, {@code max_entries} 100000, {@code
+   * latin1_fallback} true.
+   */
+  @JsonPropertyOrder({"max_file_bytes", "max_archive_bytes", "max_compression_ratio", "max_entries", "latin1_fallback"})
+  public record Code(
+      @JsonProperty("max_file_bytes") Long maxFileBytes,
+      @JsonProperty("max_archive_bytes") Long maxArchiveBytes,
+      @JsonProperty("max_compression_ratio") Double maxCompressionRatio,
+      @JsonProperty("max_entries") Integer maxEntries,
+      @JsonProperty("latin1_fallback") Boolean latin1Fallback)
+      implements Serializable {
+    static final Code DEFAULT = new Code(null, null, null, null, null);
+
+    public Code {
+      maxFileBytes = maxFileBytes == null ? CodeReadLimits.DEFAULT_MAX_FILE_BYTES : maxFileBytes;
+      maxArchiveBytes = maxArchiveBytes == null ? CodeReadLimits.DEFAULT_MAX_ARCHIVE_BYTES : maxArchiveBytes;
+      maxCompressionRatio = maxCompressionRatio == null ? CodeReadLimits.DEFAULT_MAX_COMPRESSION_RATIO : maxCompressionRatio;
+      maxEntries = maxEntries == null ? CodeReadLimits.DEFAULT_MAX_ENTRIES : maxEntries;
+      latin1Fallback = latin1Fallback == null ? CodeReadLimits.DEFAULT_LATIN1_FALLBACK : latin1Fallback;
+      limitsOf(maxFileBytes, maxArchiveBytes, maxCompressionRatio, maxEntries, latin1Fallback); // checks the values now
+    }
+
+    /** The reader limits these values stand for. */
+    public CodeReadLimits limits() {
+      return limitsOf(maxFileBytes, maxArchiveBytes, maxCompressionRatio, maxEntries, latin1Fallback);
+    }
+
+    private static CodeReadLimits limitsOf(long file, long archive, double ratio, int entries, boolean latin1) {
+      return new CodeReadLimits(file, archive, ratio, entries, latin1);
     }
   }
 

@@ -23,6 +23,12 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Paths;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.provenant.filters.code.CodePackageReader;
+import org.provenant.filters.code.SpdxHeaderLicensing;
 import org.provenant.filters.read.Candidate;
 import org.provenant.filters.read.InputFormat;
 import org.provenant.filters.read.JsonlFileReader;
@@ -38,7 +44,9 @@ import org.provenant.schemas.manifest.InputFileEntry;
 /**
  * Reads the input files, one file per element so that reading is split by file and streams:
  * candidates, the candidates that could not be read (as rejections), and one {@link
- * InputFileEntry} per file with its size, sha256 and records by type.
+ * InputFileEntry} per file with its size, sha256 and records by type. An input ending in {@code /}
+ * is a local directory read as one code package ({@link CodePackageReader#readDirectory}); its
+ * entry's uri has no trailing slash, its sha256 is the reader's tree digest.
  */
 public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<Candidate> CANDIDATES = new TupleTag<>() {};
@@ -60,9 +68,39 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
+    List<String> plainFiles = files.stream().filter(f -> !f.endsWith("/")).toList();
+    List<String> directories = files.stream().filter(f -> f.endsWith("/")).toList();
+    if (directories.isEmpty()) {
+      return readFiles(begin, plainFiles);
+    }
+    PCollectionTuple dirs =
+        begin
+            .apply("ListDirectories", Create.of(directories).withCoder(StringUtf8Coder.of()))
+            .apply("SpreadDirectories", Reshuffle.viaRandomKey())
+            .apply("ReadDirectories", ParDo.of(new ReadDirectoryFn(limits)).withOutputTags(CANDIDATES, TupleTagList.of(REJECTED).and(FILES)));
+    setCoders(dirs);
+    if (plainFiles.isEmpty()) {
+      return dirs;
+    }
+    PCollectionTuple read = readFiles(begin, plainFiles);
+    PCollectionTuple out = PCollectionTuple
+        .of(CANDIDATES, PCollectionList.of(read.get(CANDIDATES)).and(dirs.get(CANDIDATES)).apply("AllCandidates", Flatten.pCollections()))
+        .and(REJECTED, PCollectionList.of(read.get(REJECTED)).and(dirs.get(REJECTED)).apply("AllReadRejections", Flatten.pCollections()))
+        .and(FILES, PCollectionList.of(read.get(FILES)).and(dirs.get(FILES)).apply("AllInputs", Flatten.pCollections()));
+    setCoders(out);
+    return out;
+  }
+
+  private static void setCoders(PCollectionTuple out) {
+    out.get(CANDIDATES).setCoder(CandidateCoder.of());
+    out.get(REJECTED).setCoder(AvroRowCoder.rejections());
+    out.get(FILES).setCoder(SerializableCoder.of(InputFileEntry.class));
+  }
+
+  private PCollectionTuple readFiles(PBegin begin, List<String> plainFiles) {
     PCollectionTuple out =
         begin
-            .apply("ListFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
+            .apply("ListFiles", Create.of(plainFiles).withCoder(StringUtf8Coder.of()))
             .apply("MatchFiles", FileIO.matchAll())
             .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
             .apply("SpreadFiles", Reshuffle.viaRandomKey())
@@ -90,22 +128,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       String uri = file.getMetadata().resourceId().toString();
       String name = file.getMetadata().resourceId().getFilename();
       Optional<InputFormat> format = InputFormat.forFileName(name == null ? uri : name);
-      ReadSink sink =
-          new ReadSink() {
-            @Override
-            public void candidate(Candidate c) {
-              candidatesRead.inc();
-              Progress.RECORDS_READ.incrementAndGet();
-              out.get(CANDIDATES).output(c);
-            }
-
-            @Override
-            public void rejected(Rejection r) {
-              readRejections.inc();
-              Progress.RECORDS_READ.incrementAndGet();
-              out.get(REJECTED).output(r);
-            }
-          };
+      ReadSink sink = sink(out, candidatesRead, readRejections);
       if (format.isEmpty()) {
         out.get(FILES).output(new InputFileEntry(uri, "unknown", file.getMetadata().sizeBytes(), hashOnly(file), 0, null, 0, "unsupported input format: " + name));
         return;
@@ -115,6 +138,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         entry = switch (format.get()) {
           case WARC, JSONL -> readStream(file, uri, format.get(), sink);
           case PARQUET -> readParquet(file, uri, sink);
+          case CODE -> readCode(file, uri, sink);
         };
       } catch (IOException e) {
         entry = new InputFileEntry(uri, format.get().code(), file.getMetadata().sizeBytes(), hashOnly(file), 0, null, 0, "cannot read file: " + e.getMessage());
@@ -137,6 +161,22 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       }
     }
 
+    private InputFileEntry readCode(FileIO.ReadableFile file, String uri, ReadSink sink) throws IOException {
+      CodePackageReader.Opener opener = new CodePackageReader.Opener() {
+        @Override
+        public InputStream open() throws IOException {
+          return Channels.newInputStream(file.open());
+        }
+
+        @Override
+        public SeekableByteChannel openSeekable() throws IOException {
+          return file.openSeekable();
+        }
+      };
+      CodePackageReader.PackageRead r = new CodePackageReader(limits.code().limits(), new SpdxHeaderLicensing()).readArchive(uri, opener, sink);
+      return entry(uri, r.bytes(), r.sha256(), r.summary());
+    }
+
     private InputFileEntry readParquet(FileIO.ReadableFile file, String uri, ReadSink sink) throws IOException {
       long size;
       String sha;
@@ -149,7 +189,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       return entry(uri, size, sha, s);
     }
 
-    private static InputFileEntry entry(String uri, long bytes, String sha, ReadSummary s) {
+    static InputFileEntry entry(String uri, long bytes, String sha, ReadSummary s) {
       return new InputFileEntry(uri, s.format().code(), bytes, sha, s.recordsRead(), s.recordsByType(), s.candidates(), s.error());
     }
 
@@ -162,11 +202,61 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       }
     }
 
+    static ReadSink sink(MultiOutputReceiver out, Counter candidatesRead, Counter readRejections) {
+      return new ReadSink() {
+        @Override
+        public void candidate(Candidate c) {
+          candidatesRead.inc();
+          Progress.RECORDS_READ.incrementAndGet();
+          out.get(CANDIDATES).output(c);
+        }
+
+        @Override
+        public void rejected(Rejection r) {
+          readRejections.inc();
+          Progress.RECORDS_READ.incrementAndGet();
+          out.get(REJECTED).output(r);
+        }
+      };
+    }
+
     private static InputStream nonClosing(InputStream in) {
       return new java.io.FilterInputStream(in) {
         @Override
         public void close() {}
       };
+    }
+  }
+
+  /** Reads one local directory as one code package. */
+  static final class ReadDirectoryFn extends DoFn<String, Candidate> {
+    private final Counter dirsRead = Metrics.counter(ReadInputs.class, "directories_read");
+    private final Counter candidatesRead = Metrics.counter(ReadInputs.class, "candidates");
+    private final Counter readRejections = Metrics.counter(ReadInputs.class, "rejected_while_reading");
+    private final Counter recordsRead = Metrics.counter(ReadInputs.class, "records_read");
+    private final CurationConfig.Read limits;
+
+    ReadDirectoryFn(CurationConfig.Read limits) {
+      this.limits = limits;
+    }
+
+    @ProcessElement
+    public void process(@Element String dir, MultiOutputReceiver out) {
+      String uri = dir.substring(0, dir.length() - 1);
+      ReadSink sink = ReadFileFn.sink(out, candidatesRead, readRejections);
+      InputFileEntry entry;
+      try {
+        CodePackageReader.PackageRead r = new CodePackageReader(limits.code().limits(), new SpdxHeaderLicensing())
+            .readDirectory(uri, Paths.get(uri), sink);
+        entry = ReadFileFn.entry(uri, r.bytes(), r.sha256(), r.summary());
+      } catch (IOException e) {
+        entry = new InputFileEntry(uri, InputFormat.CODE.code(), 0, "0".repeat(64), 0, null, 0, "cannot read directory: " + e.getMessage());
+      }
+      recordsRead.inc(entry.recordsRead());
+      dirsRead.inc();
+      Progress.FILES_DONE.incrementAndGet();
+      Progress.BYTES_READ.addAndGet(entry.bytes());
+      out.get(FILES).output(entry);
     }
   }
 }

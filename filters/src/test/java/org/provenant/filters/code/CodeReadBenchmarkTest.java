@@ -1,0 +1,61 @@
+package org.provenant.filters.code;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.provenant.filters.read.Candidate;
+import org.provenant.filters.read.ReadSink;
+import org.provenant.schemas.Rejection;
+
+/**
+ * Reads the real archives named in {@code -Dprovenant.codeBench=a.jar,b.tgz} (comma-separated)
+ * and prints files per second and outcomes by reason; off unless the property is set.
+ */
+class CodeReadBenchmarkTest {
+  @Test
+  @EnabledIfSystemProperty(named = "provenant.codeBench", matches = ".+")
+  void readRealArchives() throws IOException {
+    for (String name : System.getProperty("provenant.codeBench").split(",")) {
+      Path p = Path.of(name);
+      for (int round = 0; round < 3; round++) {
+        TreeMap<String, Long> outcomes = new TreeMap<>();
+        long[] chars = new long[1];
+        String[] pkg = new String[1];
+        ReadSink sink = new ReadSink() {
+          @Override
+          public void candidate(Candidate c) {
+            outcomes.merge("kept", 1L, Long::sum);
+            chars[0] += c.text().length();
+            pkg[0] = c.source().packageName() + " " + c.source().version();
+          }
+
+          @Override
+          public void rejected(Rejection r) {
+            outcomes.merge(r.reason(), 1L, Long::sum);
+          }
+        };
+        long t0 = System.nanoTime();
+        CodePackageReader.PackageRead r = new CodePackageReader().readArchive(p.toString(), new CodePackageReader.Opener() {
+          @Override
+          public InputStream open() throws IOException {
+            return Files.newInputStream(p);
+          }
+
+          @Override
+          public SeekableByteChannel openSeekable() throws IOException {
+            return Files.newByteChannel(p);
+          }
+        }, sink);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long files = r.summary().candidates();
+        System.out.printf("BENCH %s (%s) round %d: %d rows in %.2f s = %.0f files/s, %.1f MB text, %s%n",
+            p.getFileName(), pkg[0], round, files, secs, files / secs, chars[0] / 1e6, outcomes);
+      }
+    }
+  }
+}
