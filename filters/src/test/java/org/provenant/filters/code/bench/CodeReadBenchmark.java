@@ -1,4 +1,4 @@
-package org.provenant.filters.code;
+package org.provenant.filters.code.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,21 +6,21 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.provenant.filters.code.CodePackageReader;
 import org.provenant.filters.read.Candidate;
 import org.provenant.filters.read.ReadSink;
 import org.provenant.schemas.Rejection;
 
 /**
- * Reads the real archives named in {@code -Dprovenant.codeBench=a.jar,b.tgz} (comma-separated)
- * and prints files per second and outcomes by reason; off unless the property is set.
+ * Reads real archives (paths as arguments) three times each with the code package reader alone and
+ * prints files per second and outcomes by reason. A benchmark program, not a test: {@code java -cp
+ * filters/target/test-classes:filters/target/classes:$(cat cp.txt) org.provenant.filters.code.bench.CodeReadBenchmark a.jar b.tgz}.
  */
-class CodeReadBenchmarkTest {
-  @Test
-  @EnabledIfSystemProperty(named = "provenant.codeBench", matches = ".+")
-  void readRealArchives() throws IOException {
-    for (String name : System.getProperty("provenant.codeBench").split(",")) {
+public final class CodeReadBenchmark {
+  private CodeReadBenchmark() {}
+
+  public static void main(String[] args) throws IOException {
+    for (String name : args) {
       Path p = Path.of(name);
       for (int round = 0; round < 3; round++) {
         TreeMap<String, Long> outcomes = new TreeMap<>();
