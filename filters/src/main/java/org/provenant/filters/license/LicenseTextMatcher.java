@@ -53,6 +53,9 @@ public final class LicenseTextMatcher {
   static final double WITHIN_COVERAGE = 0.97;
   static final int WITHIN_CANDIDATES = 6;
   static final double UNKNOWN_MIN_DICE = 0.25;
+  /** Dice and coverage for a standard-header match (headers are short; confidence is 0.9 x Dice). */
+  static final double HEADER_DICE = 0.85;
+  private static final Pattern LATER = Pattern.compile("(?i)any later version|or later");
   /** Templates longer than this are compared only when word sets already agree (Dice >= 0.9). */
   static final int MAX_TEMPLATE_CHARS = 12_000;
   static final double COMMON_MARGIN = 0.03;
@@ -130,7 +133,7 @@ public final class LicenseTextMatcher {
         continue;
       }
       SpdxLicenseList.Details d = list.details(e.id()).orElseThrow();
-      addEntry(e.id(), false, d.template(), entries, allSets, reqSets);
+      addEntry(e.id(), false, ownText(e.id(), d.template()), entries, allSets, reqSets);
       if (!d.headerTemplate().isBlank()) {
         addEntry(e.id(), true, d.headerTemplate(), entries, allSets, reqSets);
       }
@@ -164,6 +167,25 @@ public final class LicenseTextMatcher {
     entries.add(new Entry(id, header, template, all.size(), req.size()));
     allSets.add(all);
     reqSets.add(req);
+  }
+
+  /**
+   * The part of a template that is the licence's own text. SPDX's LGPL-3.0 templates append the
+   * whole GPL-3.0 text, which an LGPL-3.0 file usually does not carry (it sits in COPYING).
+   */
+  static String ownText(String id, String template) {
+    if (id.startsWith("LGPL-3.0")) {
+      int gpl = template.indexOf("GNU GENERAL PUBLIC LICENSE", 200);
+      if (gpl > 0) {
+        int cut = template.lastIndexOf("<<beginOptional>>", gpl);
+        int end = cut > 0 && gpl - cut < 40 ? cut : gpl;
+        String own = template.substring(0, end);
+        // Keep optional blocks balanced after cutting.
+        int open = own.split("<<beginOptional>>", -1).length - own.split("<<endOptional>>", -1).length;
+        return own + "<<endOptional>>".repeat(Math.max(0, open));
+      }
+    }
+    return template;
   }
 
   private static int[][] postings(Map<String, Integer> vocab, List<Set<String>> sets) {
@@ -272,6 +294,11 @@ public final class LicenseTextMatcher {
       return List.of(
           new LicenseMatch(preferred(entries.get(best).id(), clipped), round(dice[best]), LicenseMatch.DICE));
     }
+    // 2b. A standard licence header (short notice pointing at the licence), matched more loosely.
+    if (entries.get(best).header() && dice[best] >= HEADER_DICE && coverage[best] >= HEADER_DICE) {
+      return List.of(new LicenseMatch(
+          headerId(entries.get(best).id(), clipped), round(dice[best] * 0.9), LicenseMatch.DICE));
+    }
     // 3. Several licences in one text: licences whose required words are all there.
     List<String> within = withinMatches(clipped, order, coverage, size);
     if (!within.isEmpty()) {
@@ -356,16 +383,33 @@ public final class LicenseTextMatcher {
   }
 
   /**
-   * The id to report for a match: the GNU licences' full texts are the same for {@code -only} and
-   * {@code -or-later}; the text alone says "only this version" (SPDX maps the deprecated bare id,
-   * which licensee and Google's licensecheck report, to {@code -only}).
+   * The id to report for a match. The GNU licences' full texts are the same for {@code -only} and
+   * {@code -or-later}; the first in list order ({@code -only}) is reported, as SPDX maps the
+   * deprecated bare id that licensee and Google's licensecheck report to {@code -only}. GFDL
+   * invariant variants are reported as plain {@code GFDL-x-only}.
    */
   private static String preferred(String id, String text) {
-    if (id.endsWith("-or-later")) {
-      return id; // from a header that says "or any later version": keep as matched
+    java.util.regex.Matcher gfdl = GFDL_VARIANT.matcher(id);
+    if (gfdl.matches()) {
+      // The invariants variants differ only in the notice, never in the licence text itself.
+      return "GFDL-" + gfdl.group(1) + "-only";
     }
     return id;
   }
+
+  /** A GNU header names "-only" or "-or-later" by whether it offers any later version. */
+  private static String headerId(String id, String text) {
+    if (id.endsWith("-only") && LATER.matcher(text).find()) {
+      return id.substring(0, id.length() - 5) + "-or-later";
+    }
+    if (id.endsWith("-or-later") && !LATER.matcher(text).find()) {
+      return id.substring(0, id.length() - 9) + "-only";
+    }
+    return id;
+  }
+
+  private static final Pattern GFDL_VARIANT =
+      Pattern.compile("GFDL-(\\d\\.\\d)-(?:no-)?invariants-(?:only|or-later)");
 
   /**
    * The best entry by Dice, except that a widely used licence within {@value #COMMON_MARGIN} of it

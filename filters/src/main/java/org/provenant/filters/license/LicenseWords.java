@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The word normalisation licence matching is defined with, applied the same way to SPDX texts and
- * to input: lower case, letters and digits only, words of one character dropped, British and
+ * to input: lower case, letters and digits only, one-letter words dropped (one-digit words kept), British and
  * American spellings folded ({@code licence} → {@code license}), copyright and "all rights
  * reserved" lines skipped (they differ in every copy), HTML tags removed. Package-private.
  */
@@ -83,7 +83,8 @@ final class LicenseWords {
   }
 
   private static void flush(StringBuilder w, Consumer<String> sink) {
-    if (w.length() > 1) {
+    // Single letters (list markers) are noise; single digits carry versions ("version 2").
+    if (w.length() > 1 || (w.length() == 1 && Character.isDigit(w.charAt(0)))) {
       String s = w.toString();
       sink.accept(VARIANTS.getOrDefault(s, s));
     }

@@ -23,7 +23,7 @@ public final class PackageFiles {
   public static final int MAX_CHARS = 512 * 1024;
 
   private static final Pattern LICENSE_NAME =
-      Pattern.compile("(?i)(un)?licen[cs]e|copying(\\.lesser|\\.lib)?|notice|copyright|copyleft|legal|mit-license|licen[cs]e[-_.].*|(copying|notice|copyright)[-_.].*|.*[-_.]licen[cs]e(\\.(txt|md|markdown|rst|html?))?");
+      Pattern.compile("(?i)(un)?licen[cs]e|copying(\\.lesser|\\.lib)?|notice|copyright|copyleft|legal|patents|mit-license|licen[cs]e[-_.].*|(copying|notice|copyright|patents)[-_.].*|.*[-_.]licen[cs]e(\\.(txt|md|markdown|rst|html?))?");
   private static final Pattern README = Pattern.compile("(?i)readme(\\.[a-z0-9]{1,10})?");
 
   private final ImmutableSortedMap<String, String> files;

@@ -151,7 +151,39 @@ public final class PackageLicenseResolver {
     for (LicenseMatch m : matcher.match(text)) {
       out.add(new Evidence(LICENSE_FILE, path, m.method() + ": " + title(text), m.spdx(), m.confidence()));
     }
+    if (out.isEmpty() && hasTerms(text)) {
+      // A licence file we cannot read as any licence still says "there are terms": unknown, not none.
+      out.add(new Evidence(LICENSE_FILE, path, "unmatched: " + title(text), LicenseMatch.UNKNOWN_LICENSE_REF,
+          UNMATCHED_FILE_CONFIDENCE));
+    }
     return out;
+  }
+
+  /** Confidence of a licence file that matched nothing. */
+  static final double UNMATCHED_FILE_CONFIDENCE = 0.1;
+
+  /** True when {@code text} has a line of three or more words that is not a copyright line. */
+  static boolean hasTerms(String text) {
+    if (text == null || text.isBlank()) {
+      return false;
+    }
+    int start = 0;
+    int lines = 0;
+    while (start < text.length() && lines++ < 200) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      if (!LicenseWords.isCopyrightLine(text, start, end)) {
+        int[] words = {0};
+        LicenseWords.forEachWord(text.subSequence(start, end), w -> words[0]++);
+        if (words[0] >= 3) {
+          return true;
+        }
+      }
+      start = end + 1;
+    }
+    return false;
   }
 
   private static String title(String text) {
@@ -172,9 +204,13 @@ public final class PackageLicenseResolver {
     evidence.addAll(d.readme);
 
     List<String> declared = distinctSpdx(d.declared, false);
-    List<String> fileIds = distinctSpdx(d.files, true);
+    // Listed licences, plus unknown licence wording (the matcher's license_words, confidence 0.3:
+    // extra terms such as a patent grant); a file that merely matched nothing counts only alone.
+    List<String> fileIds = distinctSpdx(
+        d.files.stream().filter(e -> e.confidence() == null || e.confidence() > UNMATCHED_FILE_CONFIDENCE).toList(),
+        false);
     if (fileIds.isEmpty()) {
-      fileIds = distinctSpdx(d.files, false); // only unknown licence texts
+      fileIds = distinctSpdx(d.files, false);
     }
     if (!declared.isEmpty()) {
       boolean conflict = false;
@@ -200,7 +236,12 @@ public final class PackageLicenseResolver {
       return new License(expr, evidence, conflict);
     }
     if (!fileIds.isEmpty()) {
-      return new License(and(dedupeFamilies(fileIds)), evidence, false);
+      List<String> ids = dedupeFamilies(fileIds);
+      // LGPL-3.0 is GPL-3.0 plus permissions; its packages ship both texts.
+      if (ids.stream().anyMatch(i -> i.startsWith("LGPL-3.0"))) {
+        ids.removeIf(i -> i.startsWith("GPL-3.0"));
+      }
+      return new License(and(ids), evidence, false);
     }
     List<String> readme = distinctSpdx(d.readme, false);
     if (!readme.isEmpty()) {
