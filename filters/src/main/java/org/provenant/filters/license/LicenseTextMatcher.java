@@ -51,8 +51,10 @@ public final class LicenseTextMatcher {
   static final double MIN_COVERAGE = 0.9;
   /** Share of required words for the template-within-text search. */
   static final double WITHIN_COVERAGE = 0.97;
-  static final int WITHIN_CANDIDATES = 6;
+  static final int WITHIN_CANDIDATES = 25;
   static final double UNKNOWN_MIN_DICE = 0.25;
+  /** Share of the text's distinct words that must be the licence's for a whole-text match. */
+  static final double MIN_PRECISION = 0.85;
   /** Dice and coverage for a standard-header match (headers are short; confidence is 0.9 x Dice). */
   static final double HEADER_DICE = 0.85;
   private static final Pattern LATER = Pattern.compile("(?i)any later version|or later");
@@ -276,7 +278,10 @@ public final class LicenseTextMatcher {
       if (dice[e] < 0.5) {
         break;
       }
-      if (coverage[e] < 0.8) {
+      if (coverage[e] < 0.8 || (double) interAll[e] / size < MIN_PRECISION) {
+        // Templates that open with a long variable (a copyright notice of up to 5,000 characters)
+        // also "match" a text that has another licence before them: the text's words must be mostly
+        // this licence's words.
         continue;
       }
       if (entries.get(e).template().length() > MAX_TEMPLATE_CHARS && dice[e] < 0.9) {
@@ -346,8 +351,9 @@ public final class LicenseTextMatcher {
         cands.add(e);
       }
     }
-    // Longer licences first: a long licence whose every word is present is unlikely by chance.
-    cands.sort(Comparator.comparingInt((Integer e) -> -entries.get(e).reqSize()));
+    // Most complete first, then longer: a long licence whose every word is present is unlikely by chance.
+    cands.sort(Comparator.comparingDouble((Integer e) -> -coverage[e])
+        .thenComparingInt(e -> -entries.get(e).reqSize()));
     List<String> ids = new ArrayList<>();
     for (int e : cands) {
       if (!ids.contains(entries.get(e).id())) {

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * GPL-2.0-or-later WITH Classpath-exception-2.0}), normalised: listed ids in their canonical case,
  * deprecated GNU ids replaced ({@code GPL-2.0+} → {@code GPL-2.0-or-later}, {@code GPL-2.0} →
  * {@code GPL-2.0-only}, {@code GPL-2.0-with-classpath-exception} → {@code GPL-2.0-only WITH
- * Classpath-exception-2.0}), operators upper case, parentheses only where precedence needs them
- * (AND binds tighter than OR).
+ * Classpath-exception-2.0}), operators upper case, nested AND/OR flattened, AND terms inside OR
+ * parenthesised for readability (AND binds tighter than OR when parsing).
  *
  * <p>{@link #parse} never throws: an invalid expression gives a value with {@link #isValid()}
  * false and an {@link #error()} saying why. Unknown ids that are not {@code LicenseRef-}/{@code
