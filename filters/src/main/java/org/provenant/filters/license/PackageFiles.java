@@ -24,6 +24,11 @@ public final class PackageFiles {
 
   private static final Pattern LICENSE_NAME =
       Pattern.compile("(?i)(un)?licen[cs]e|copying(\\.lesser|\\.lib)?|notice|copyright|copyleft|legal|patents|mit-license|licen[cs]e[-_.].*|(copying|notice|copyright|patents)[-_.].*|.*[-_.]licen[cs]e(\\.(txt|md|markdown|rst|html?))?");
+  /** Extensions of code and data: {@code license.py} or {@code License.java} is source, not a licence. */
+  private static final Pattern CODE_EXTENSION = Pattern.compile(
+      "(?i).*\\.(py|java|js|mjs|cjs|ts|tsx|jsx|go|rs|c|h|cc|cpp|hpp|cxx|rb|php|cs|kt|kts|scala|swift|m|mm|pl|pm|lua"
+          + "|sh|bash|ps1|bat|json|ya?ml|toml|xml|css|scss|less|vue|svelte|dart|ex|exs|erl|hs|clj|r|jl|sql|proto|class|jar"
+          + "|png|jpe?g|gif|svg|ico|pdf|zip|gz)$");
   private static final Pattern README = Pattern.compile("(?i)readme(\\.[a-z0-9]{1,10})?");
 
   private final ImmutableSortedMap<String, String> files;
@@ -94,7 +99,7 @@ public final class PackageFiles {
     }
     return switch (lower) {
       case "package.json", "cargo.toml", "pyproject.toml", "setup.cfg", "reuse.toml" -> true;
-      default -> README.matcher(name).matches() || LICENSE_NAME.matcher(name).matches();
+      default -> README.matcher(name).matches() || isLicenseName(name);
     };
   }
 
@@ -122,10 +127,14 @@ public final class PackageFiles {
     if (README.matcher(name).matches()) {
       return Kind.README;
     }
-    if (LICENSE_NAME.matcher(name).matches()) {
+    if (isLicenseName(name)) {
       return Kind.LICENSE_FILE;
     }
     return Kind.OTHER;
+  }
+
+  private static boolean isLicenseName(String name) {
+    return LICENSE_NAME.matcher(name).matches() && !CODE_EXTENSION.matcher(name).matches();
   }
 
   static String normalize(String path) {
