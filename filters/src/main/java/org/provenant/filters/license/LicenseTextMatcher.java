@@ -51,7 +51,7 @@ public final class LicenseTextMatcher {
   static final double MIN_COVERAGE = 0.9;
   /** Share of required words for the template-within-text search. */
   static final double WITHIN_COVERAGE = 0.97;
-  static final int WITHIN_CANDIDATES = 25;
+  static final int WITHIN_CANDIDATES = 6;
   static final double UNKNOWN_MIN_DICE = 0.25;
   /** Share of the text's distinct words that must be the licence's for a whole-text match. */
   static final double MIN_PRECISION = 0.85;
@@ -70,7 +70,10 @@ public final class LicenseTextMatcher {
           "MIT-0", "CC-BY-4.0", "CC-BY-SA-4.0", "Artistic-2.0", "WTFPL", "Python-2.0",
           "HPND", "X11", "OFL-1.1", "EUPL-1.2", "CDDL-1.0", "MPL-1.1", "PostgreSQL");
   static final int UNKNOWN_MIN_CUES = 4;
-  static final double UNKNOWN_CONFIDENCE = 0.3;
+  /** Share of the text's distinct words that are licence words, for an unknown licence: source code with a licence header is not a licence. */
+  static final double UNKNOWN_MIN_PRECISION = 0.45;
+  /** Confidence of an unknown-licence match. */
+  public static final double UNKNOWN_CONFIDENCE = 0.3;
   /** Characters read from a text; licence texts are far shorter. */
   public static final int MAX_CHARS = 256 * 1024;
 
@@ -312,7 +315,8 @@ public final class LicenseTextMatcher {
       return List.copyOf(out);
     }
     // 4. Licence wording that matches nothing listed.
-    if (dice[best] >= UNKNOWN_MIN_DICE && cues[0] >= UNKNOWN_MIN_CUES) {
+    double precision = (double) interAll[best] / size;
+    if (dice[best] >= UNKNOWN_MIN_DICE && cues[0] >= UNKNOWN_MIN_CUES && precision >= UNKNOWN_MIN_PRECISION) {
       return List.of(
           new LicenseMatch(LicenseMatch.UNKNOWN_LICENSE_REF, UNKNOWN_CONFIDENCE, LicenseMatch.LICENSE_WORDS));
     }
@@ -352,12 +356,19 @@ public final class LicenseTextMatcher {
       }
     }
     // Most complete first, then longer: a long licence whose every word is present is unlikely by chance.
-    cands.sort(Comparator.comparingDouble((Integer e) -> -coverage[e])
+    // Common licences first (mixed files in the wild are mostly those), then most complete, then longer.
+    cands.sort(Comparator.comparingInt((Integer e) -> COMMON.contains(entries.get(e).id()) ? 0 : 1)
+        .thenComparingDouble(e -> -coverage[e])
         .thenComparingInt(e -> -entries.get(e).reqSize()));
+    // One candidate per family (the id up to its first '-': BSD, MIT, GPL, CC, ...): variants of one
+    // family share most words, and each template search costs milliseconds.
     List<String> ids = new ArrayList<>();
+    Set<String> families = new java.util.HashSet<>();
     for (int e : cands) {
-      if (!ids.contains(entries.get(e).id())) {
-        ids.add(entries.get(e).id());
+      String id = entries.get(e).id();
+      int dash = id.indexOf('-');
+      if (families.add(dash > 0 ? id.substring(0, dash) : id) || COMMON.contains(id)) {
+        ids.add(id);
       }
       if (ids.size() >= WITHIN_CANDIDATES) {
         break;

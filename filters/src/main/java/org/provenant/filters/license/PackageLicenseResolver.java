@@ -153,8 +153,10 @@ public final class PackageLicenseResolver {
     }
     if (out.isEmpty() && hasTerms(text)) {
       // A licence file we cannot read as any licence still says "there are terms": unknown, not none.
+      // A PATENTS file is an extra grant with its own terms: it counts beside a known licence.
+      boolean patents = PackageFiles.name(path).toLowerCase(Locale.ROOT).startsWith("patents");
       out.add(new Evidence(LICENSE_FILE, path, "unmatched: " + title(text), LicenseMatch.UNKNOWN_LICENSE_REF,
-          UNMATCHED_FILE_CONFIDENCE));
+          patents ? LicenseTextMatcher.UNKNOWN_CONFIDENCE : UNMATCHED_FILE_CONFIDENCE));
     }
     return out;
   }
