@@ -1,0 +1,377 @@
+package org.provenant.filters.license;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.provenant.schemas.Evidence;
+import org.provenant.schemas.License;
+
+/**
+ * Decides the licence of a package from its package-level files ({@link PackageFiles}), and then
+ * the licence of each file in it.
+ *
+ * <p>Per directory that has licence statements (the root is the package licence; a LICENSE in a
+ * subdirectory governs that subtree):
+ *
+ * <ul>
+ *   <li>licence files (LICENSE, COPYING, ..., and {@code LICENSES/<id>.txt}) are read with {@link
+ *       LicenseTextMatcher} (kind {@code license_file}); NOTICE files are evidence only;
+ *   <li>manifests are read with {@link PackageMetadata} (kinds {@code package_json}, {@code pom},
+ *       {@code cargo}, {@code pyproject}, {@code setup_cfg});
+ *   <li>the licence is the manifests' declared expression when there is one (it carries the
+ *       OR/AND meaning that files cannot), else the AND of the licence files' licences, else what
+ *       the README's licence section says (kind {@code readme});
+ *   <li>conflict: manifests that disagree with each other, or a licence file whose licence is not
+ *       in the declared expression (compared by family, so a GPL-3.0 text agrees with a declared
+ *       {@code GPL-3.0-or-later}). On conflict the licence is the AND of every statement, so a
+ *       policy sees all of them.
+ * </ul>
+ *
+ * <p>Bad input (malformed manifests, binary text) gives less evidence, never an exception.
+ * Immutable and thread-safe.
+ */
+public final class PackageLicenseResolver {
+  /** Evidence kinds. */
+  public static final String LICENSE_FILE = "license_file";
+  public static final String SPDX_HEADER = "spdx_header";
+  public static final String REUSE_SIDECAR = "reuse_sidecar";
+  public static final String REUSE_TOML = "reuse_toml";
+  public static final String README = "readme";
+
+  private final LicenseTextMatcher matcher;
+  private final SpdxHeaderScanner headers;
+
+  private PackageLicenseResolver(LicenseTextMatcher matcher, SpdxHeaderScanner headers) {
+    this.matcher = matcher;
+    this.headers = headers;
+  }
+
+  /** A resolver using the shared {@link LicenseTextMatcher} and default header scanner. */
+  public static PackageLicenseResolver create() {
+    return new PackageLicenseResolver(LicenseTextMatcher.shared(), SpdxHeaderScanner.create());
+  }
+
+  /** A copy using {@code headers} for SPDX header lines. */
+  public PackageLicenseResolver withHeaderScanner(SpdxHeaderScanner headers) {
+    return new PackageLicenseResolver(matcher, requireNonNull(headers));
+  }
+
+  /** Statements found in one directory. */
+  private static final class Dir {
+    final List<Evidence> files = new ArrayList<>();
+    final List<Evidence> notices = new ArrayList<>();
+    final List<Evidence> declared = new ArrayList<>();
+    final List<Evidence> readme = new ArrayList<>();
+
+    boolean decides() {
+      return !files.isEmpty() || !declared.isEmpty() || !readme.isEmpty() || !notices.isEmpty();
+    }
+  }
+
+  /** The package licence and per-directory licences of {@code pkg}. */
+  public PackageLicense resolve(PackageFiles pkg) {
+    Map<String, Dir> dirs = new TreeMap<>();
+    Map<String, String> sidecars = new TreeMap<>();
+    List<ReuseToml> reuse = new ArrayList<>();
+    Map<String, String> files = pkg.files();
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      String path = f.getKey();
+      String text = f.getValue();
+      PackageFiles.Kind kind = PackageFiles.kind(path);
+      String dir = PackageFiles.dir(path);
+      switch (kind) {
+        case LICENSES_DIR -> dirs.computeIfAbsent(PackageFiles.dir(dir), d -> new Dir()).files
+            .add(licensesDirFile(path, text));
+        case LICENSE_FILE -> {
+          Dir d = dirs.computeIfAbsent(dir, x -> new Dir());
+          List<Evidence> found = licenseFile(path, text);
+          if (PackageFiles.name(path).toLowerCase(Locale.ROOT).startsWith("notice")) {
+            d.notices.addAll(found);
+          } else {
+            d.files.addAll(found);
+          }
+        }
+        case PACKAGE_JSON -> dirs.computeIfAbsent(dir, x -> new Dir()).declared
+            .addAll(PackageMetadata.packageJson(path, text));
+        case POM -> dirs.computeIfAbsent(dir, x -> new Dir()).declared
+            .addAll(PackageMetadata.pom(path, p -> Optional.ofNullable(files.get(p))));
+        case CARGO -> dirs.computeIfAbsent(dir, x -> new Dir()).declared.addAll(PackageMetadata.cargo(path, text));
+        case PYPROJECT -> dirs.computeIfAbsent(dir, x -> new Dir()).declared
+            .addAll(PackageMetadata.pyproject(path, text));
+        case SETUP_CFG -> dirs.computeIfAbsent(dir, x -> new Dir()).declared
+            .addAll(PackageMetadata.setupCfg(path, text));
+        case README -> dirs.computeIfAbsent(dir, x -> new Dir()).readme.addAll(ReadmeLicense.read(path, text, matcher));
+        case SIDECAR -> sidecars.put(path, text);
+        case REUSE_TOML -> reuse.add(ReuseToml.parse(path, text));
+        default -> { }
+      }
+    }
+    ImmutableSortedMap.Builder<String, License> scopes = ImmutableSortedMap.naturalOrder();
+    for (Map.Entry<String, Dir> e : dirs.entrySet()) {
+      if (e.getValue().decides()) {
+        License l = decide(e.getValue());
+        if (l.spdx() != null || !l.evidence().isEmpty()) {
+          scopes.put(e.getKey(), l);
+        }
+      }
+    }
+    // Deepest REUSE.toml first: a nested one governs its subtree.
+    reuse.sort((a, b) -> Integer.compare(PackageFiles.depth(b.location()), PackageFiles.depth(a.location())));
+    return new PackageLicense(scopes.build(), ImmutableSortedMap.copyOf(sidecars), ImmutableList.copyOf(reuse));
+  }
+
+  private Evidence licensesDirFile(String path, String text) {
+    String name = PackageFiles.name(path);
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    SpdxExpression byName = SpdxExpression.parse(stem);
+    if (byName.isValid() && !stem.startsWith("LicenseRef-")) {
+      return new Evidence(LICENSE_FILE, path, "LICENSES/" + name, byName.normalized().orElseThrow(), 1.0);
+    }
+    List<Evidence> matched = licenseFile(path, text);
+    for (Evidence e : matched) {
+      if (e.spdx() != null && !e.spdx().startsWith("LicenseRef-")) {
+        return e;
+      }
+    }
+    return new Evidence(LICENSE_FILE, path, "LICENSES/" + name, byName.isValid() ? stem : null, byName.isValid() ? 0.5 : null);
+  }
+
+  private List<Evidence> licenseFile(String path, String text) {
+    List<Evidence> out = new ArrayList<>();
+    for (LicenseMatch m : matcher.match(text)) {
+      out.add(new Evidence(LICENSE_FILE, path, m.method() + ": " + title(text), m.spdx(), m.confidence()));
+    }
+    if (out.isEmpty() && hasTerms(text)) {
+      // A licence file we cannot read as any licence still says "there are terms": unknown, not none.
+      // A PATENTS file is an extra grant with its own terms: it counts beside a known licence.
+      boolean patents = PackageFiles.name(path).toLowerCase(Locale.ROOT).startsWith("patents");
+      out.add(new Evidence(LICENSE_FILE, path, "unmatched: " + title(text), LicenseMatch.UNKNOWN_LICENSE_REF,
+          patents ? LicenseTextMatcher.UNKNOWN_CONFIDENCE : UNMATCHED_FILE_CONFIDENCE));
+    }
+    return out;
+  }
+
+  /** Confidence of a licence file that matched nothing. */
+  static final double UNMATCHED_FILE_CONFIDENCE = 0.1;
+
+  /** True when {@code text} has a line of three or more words that is not a copyright line. */
+  static boolean hasTerms(String text) {
+    if (text == null || text.isBlank()) {
+      return false;
+    }
+    int start = 0;
+    int lines = 0;
+    while (start < text.length() && lines++ < 200) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      if (!LicenseWords.isCopyrightLine(text, start, end)) {
+        int[] words = {0};
+        LicenseWords.forEachWord(text.subSequence(start, end), w -> words[0]++);
+        if (words[0] >= 3) {
+          return true;
+        }
+      }
+      start = end + 1;
+    }
+    return false;
+  }
+
+  private static String title(String text) {
+    for (String line : text.split("\n", 20)) {
+      String l = line.replaceAll("[#*=_\\-\\s]+", " ").strip();
+      if (!l.isEmpty()) {
+        return l.length() <= 100 ? l : l.substring(0, 97) + "...";
+      }
+    }
+    return "";
+  }
+
+  private static License decide(Dir d) {
+    List<Evidence> evidence = new ArrayList<>();
+    evidence.addAll(d.declared);
+    evidence.addAll(d.files);
+    evidence.addAll(d.notices);
+    evidence.addAll(d.readme);
+
+    List<String> declared = distinctSpdx(d.declared, false);
+    // Listed licences, plus unknown licence wording (the matcher's license_words, confidence 0.3:
+    // extra terms such as a patent grant); a file that merely matched nothing counts only alone.
+    List<String> fileIds = distinctSpdx(
+        d.files.stream().filter(e -> e.confidence() == null || e.confidence() > UNMATCHED_FILE_CONFIDENCE).toList(),
+        false);
+    if (fileIds.isEmpty()) {
+      fileIds = distinctSpdx(d.files, false);
+    }
+    if (!declared.isEmpty()) {
+      boolean conflict = false;
+      Set<String> declaredFamilies = new LinkedHashSet<>();
+      Set<Set<String>> declaredSets = new LinkedHashSet<>();
+      for (String expr : declared) {
+        Set<String> fam = families(expr);
+        declaredSets.add(fam);
+        declaredFamilies.addAll(fam);
+      }
+      conflict = declaredSets.size() > 1;
+      List<String> parts = new ArrayList<>(declared);
+      for (String f : fileIds) {
+        if (f.startsWith("LicenseRef-")) {
+          continue; // licence-like text we cannot name: not evidence against the declaration
+        }
+        if (!declaredFamilies.containsAll(families(f))) {
+          conflict = true;
+          parts.add(f);
+        }
+      }
+      String expr = conflict ? and(parts) : declared.get(0);
+      return new License(expr, evidence, conflict);
+    }
+    if (!fileIds.isEmpty()) {
+      List<String> ids = dedupeFamilies(fileIds);
+      // LGPL-3.0 is GPL-3.0 plus permissions; its packages ship both texts.
+      if (ids.stream().anyMatch(i -> i.startsWith("LGPL-3.0"))) {
+        ids.removeIf(i -> i.startsWith("GPL-3.0"));
+      }
+      return new License(and(ids), evidence, false);
+    }
+    List<String> readme = distinctSpdx(d.readme, false);
+    if (!readme.isEmpty()) {
+      return new License(and(readme), evidence, false);
+    }
+    return new License(null, evidence, false);
+  }
+
+  /** File-level licence of {@code path} (text = its content) inside the resolved package. */
+  public License forFile(String path, String text, PackageLicense pkg) {
+    String p = PackageFiles.normalize(requireNonNull(path, "path"));
+    List<Evidence> own = new ArrayList<>();
+    List<String> headerExprs = new ArrayList<>();
+    for (SpdxHeaderScanner.Header h : headers.scan(text)) {
+      String spdx = h.expression().normalized().orElse(null);
+      own.add(new Evidence(SPDX_HEADER, p + ":" + h.line(), h.value(), spdx, spdx == null ? null : 1.0));
+      if (spdx != null) {
+        headerExprs.add(spdx);
+      }
+    }
+    List<String> sidecarExprs = new ArrayList<>();
+    Optional<String> sidecar = pkg.sidecar(p);
+    if (sidecar.isPresent()) {
+      for (SpdxHeaderScanner.Header h : headers.withMaxLines(10_000).scan(sidecar.get())) {
+        String spdx = h.expression().normalized().orElse(null);
+        own.add(new Evidence(REUSE_SIDECAR, p + ".license:" + h.line(), h.value(), spdx, spdx == null ? null : 1.0));
+        if (spdx != null) {
+          sidecarExprs.add(spdx);
+        }
+      }
+    }
+    Optional<ReuseToml.Annotation> annotation = Optional.empty();
+    String annotationAt = null;
+    for (ReuseToml r : pkg.reuse()) {
+      String rdir = PackageFiles.dir(r.location());
+      if (!rdir.isEmpty() && !p.startsWith(rdir + "/")) {
+        continue;
+      }
+      annotation = r.lookup(p);
+      if (annotation.isPresent()) {
+        annotationAt = r.location();
+        break;
+      }
+    }
+    String reuseExpr = null;
+    if (annotation.isPresent()) {
+      ReuseToml.Annotation a = annotation.get();
+      reuseExpr = a.expression().normalized().orElse(null);
+      own.add(new Evidence(REUSE_TOML, annotationAt, String.join(", ", a.globs()) + " = " + a.value()
+          + " (" + a.precedence().name().toLowerCase(Locale.ROOT) + ")", reuseExpr, reuseExpr == null ? null : 1.0));
+    }
+
+    // REUSE: a sidecar replaces the file's own header.
+    List<String> fileExprs = !sidecarExprs.isEmpty() ? sidecarExprs : headerExprs;
+    boolean conflict = !sidecarExprs.isEmpty() && !headerExprs.isEmpty()
+        && !families(and(sidecarExprs)).equals(families(and(headerExprs)));
+    String expr;
+    License scope = pkg.scopeFor(PackageFiles.dir(p));
+    if (reuseExpr != null && annotation.get().precedence() == ReuseToml.Precedence.OVERRIDE) {
+      expr = reuseExpr;
+    } else if (reuseExpr != null && annotation.get().precedence() == ReuseToml.Precedence.AGGREGATE) {
+      List<String> all = new ArrayList<>(fileExprs);
+      all.add(reuseExpr);
+      expr = and(all);
+    } else if (!fileExprs.isEmpty()) {
+      expr = and(fileExprs);
+    } else if (reuseExpr != null) {
+      expr = reuseExpr;
+    } else {
+      expr = scope.spdx();
+      conflict |= scope.conflict();
+    }
+    List<Evidence> evidence = new ArrayList<>(own);
+    evidence.addAll(scope.evidence());
+    return new License(expr, evidence, conflict);
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private static List<String> distinctSpdx(List<Evidence> ev, boolean listedOnly) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Evidence e : ev) {
+      if (e.spdx() != null && (!listedOnly || !e.spdx().startsWith("LicenseRef-"))) {
+        out.add(e.spdx());
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static List<String> dedupeFamilies(List<String> ids) {
+    List<String> out = new ArrayList<>();
+    Set<Set<String>> seen = new LinkedHashSet<>();
+    for (String id : ids) {
+      if (seen.add(families(id))) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  /** Licence ids of an expression with version-range suffixes removed (GPL-3.0-or-later → GPL-3.0). */
+  static Set<String> families(String expr) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String id : SpdxExpression.parse(expr).licenseIds()) {
+      out.add(family(id));
+    }
+    if (out.isEmpty()) {
+      out.add(expr);
+    }
+    return out;
+  }
+
+  static String family(String id) {
+    return id.replaceAll("(-only|-or-later|\\+)$", "");
+  }
+
+  private static String and(List<String> exprs) {
+    if (exprs.size() == 1) {
+      return exprs.get(0);
+    }
+    List<SpdxExpression> parsed = new ArrayList<>();
+    for (String e : exprs) {
+      SpdxExpression x = SpdxExpression.parse(e);
+      if (!x.isValid()) {
+        return String.join(" AND ", exprs);
+      }
+      parsed.add(x);
+    }
+    return SpdxExpression.and(parsed).normalized().orElse(String.join(" AND ", exprs));
+  }
+}
