@@ -61,6 +61,7 @@ public final class BuiltinSteps {
               new Regex(),
               new Language())
           .addAll(org.provenant.filters.web.WebSteps.all())
+          .addAll(org.provenant.filters.license.LicenseSteps.all())
           .addAll(org.provenant.filters.code.CodeStepFactories.all())
           .build();
 

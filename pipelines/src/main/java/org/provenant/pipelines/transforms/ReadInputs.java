@@ -28,7 +28,8 @@ import java.nio.file.Paths;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.provenant.filters.code.CodePackageReader;
-import org.provenant.filters.code.SpdxHeaderLicensing;
+import org.provenant.filters.code.PackageLicensing;
+import org.provenant.filters.license.SpdxPackageLicensing;
 import org.provenant.filters.read.Candidate;
 import org.provenant.filters.read.InputFormat;
 import org.provenant.filters.read.JsonlFileReader;
@@ -49,6 +50,15 @@ import org.provenant.schemas.manifest.InputFileEntry;
  * entry's uri has no trailing slash, its sha256 is the reader's tree digest.
  */
 public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
+  /**
+   * Licences of code files: full text matching against the SPDX licence list (loaded once per JVM),
+   * package manifests, REUSE and SPDX headers; one instance per package read, since it caches the
+   * package's resolution.
+   */
+  private static PackageLicensing licensing() {
+    return new SpdxPackageLicensing();
+  }
+
   public static final TupleTag<Candidate> CANDIDATES = new TupleTag<>() {};
   public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
   public static final TupleTag<InputFileEntry> FILES = new TupleTag<>() {};
@@ -173,7 +183,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
           return file.openSeekable();
         }
       };
-      CodePackageReader.PackageRead r = new CodePackageReader(limits.code().limits(), new SpdxHeaderLicensing()).readArchive(uri, opener, sink);
+      CodePackageReader.PackageRead r = new CodePackageReader(limits.code().limits(), licensing()).readArchive(uri, opener, sink);
       return entry(uri, r.bytes(), r.sha256(), r.summary());
     }
 
@@ -246,7 +256,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       ReadSink sink = ReadFileFn.sink(out, candidatesRead, readRejections);
       InputFileEntry entry;
       try {
-        CodePackageReader.PackageRead r = new CodePackageReader(limits.code().limits(), new SpdxHeaderLicensing())
+        CodePackageReader.PackageRead r = new CodePackageReader(limits.code().limits(), licensing())
             .readDirectory(uri, Paths.get(uri), sink);
         entry = ReadFileFn.entry(uri, r.bytes(), r.sha256(), r.summary());
       } catch (IOException e) {
