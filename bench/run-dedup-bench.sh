@@ -62,7 +62,7 @@ case "${1:-}" in
     ;;
   jmh)
     machine
-    jrun 2g org.openjdk.jmh.Main 'org.provenant.bench.SignatureBench' -f 1 -wi 2 -w 2s -i 4 -r 3s -t 1 \
+    jrun 2g org.openjdk.jmh.Main 'org.provenant.bench.(SignatureBench|ShingleSetBench)' -f 1 -wi 2 -w 2s -i 4 -r 3s -t 1 \
       -jvmArgs "-Xmx2g -Dbench.paragraphs=$DATA/paragraphs.txt" -rf json -rff "$DATA/logs/jmh.json" 2>&1 | tee "$DATA/logs/jmh.out" | grep -A30 '^Benchmark'
     ;;
   quality)

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,11 +35,11 @@ import org.provenant.pipelines.config.CurationConfig;
  * precision ≥ 0.98.
  *
  * <pre>java -cp ... org.provenant.bench.DedupQuality CORPUS.jsonl [--threshold 0.8]
- *     [--max-docs 20000] [--provenant DIR | --run BEAM_ARGS...] [--spark DIR]</pre>
+ *     [--max-docs 20000] [--provenant DIR | --run BEAM_ARGS...] [--spark DIR] [--edges]</pre>
  *
  * {@code --provenant DIR}: the output of an earlier {@link ProvenantDedupRun}; otherwise {@code
  * --run} runs the pipeline here first (into a temporary directory) with the Beam arguments that
- * follow it. {@code --spark DIR}: the output of {@link SparkMinHashDedup} ({@code join-pairs.tsv},
+ * follow it. {@code --edges} adds the in-memory stages (see {@link #inMemoryEdges}). {@code --spark DIR}: the output of {@link SparkMinHashDedup} ({@code join-pairs.tsv},
  * {@code clusters.tsv}). With more documents than {@code --max-docs}, the first that many are
  * evaluated and declared pairs are restricted to them.
  */
@@ -57,6 +56,7 @@ public final class DedupQuality {
     int maxDocs = PairQuality.DEFAULT_MAX_DOCUMENTS;
     Path provenant = null;
     Path spark = null;
+    boolean edges = false;
     List<String> runArgs = null;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
@@ -64,6 +64,7 @@ public final class DedupQuality {
         case "--max-docs" -> maxDocs = Integer.parseInt(args[++i]);
         case "--provenant" -> provenant = Path.of(args[++i]);
         case "--spark" -> spark = Path.of(args[++i]);
+        case "--edges" -> edges = true;
         case "--run" -> {
           runArgs = new ArrayList<>();
           while (i + 1 < args.length && !args[i + 1].equals("--spark")) {
@@ -97,12 +98,99 @@ public final class DedupQuality {
       report("provenant cluster pairs", clusterPairs(Corpus.readTsv(provenant.resolve("clusters.tsv")), sets.keySet()), truth, sets, threshold);
       report("provenant duplicate_of pairs", directPairs(Corpus.readTsv(provenant.resolve("duplicate-of.tsv")), sets.keySet()), truth, sets, threshold);
     }
-    if (spark != null) {
+    if (edges) {
+      inMemoryEdges(texts, sets, cfg, truth, threshold);
+    }
+    if (spark != null && !Files.exists(spark.resolve("join-pairs.tsv"))) {
+      System.out.println("spark: no join-pairs.tsv in " + spark + " (the run did not finish)");
+    } else if (spark != null) {
       report("spark approxSimilarityJoin pairs", directPairs(Corpus.readTsv(spark.resolve("join-pairs.tsv")), sets.keySet()), truth, sets, threshold);
       if (Files.exists(spark.resolve("clusters.tsv"))) {
         report("spark cluster pairs (after CC)", clusterPairs(Corpus.readTsv(spark.resolve("clusters.tsv")), sets.keySet()), truth, sets, threshold);
       }
     }
+  }
+
+  /**
+   * The pipeline's near-dedup stages run in memory with the same dedup classes (signer, banding,
+   * bucket pair rule with 32 as {@code max_bucket_pairs}, verifier), over all documents: the
+   * verified edges and their transitive clusters, with estimated and with exact verification, so
+   * the two verification modes can be told apart from clustering effects.
+   */
+  static void inMemoryEdges(Map<String, String> texts, Map<String, ShingleSet> sets, CurationConfig cfg,
+      SortedSet<DocPair> truth, double threshold) {
+    org.provenant.dedup.DedupSettings settings = cfg.dedup().settings();
+    Map<String, org.provenant.dedup.minhash.MinHashSignature> sigs = new java.util.concurrent.ConcurrentHashMap<>();
+    try (org.provenant.dedup.minhash.MinHashSigner signer = settings.signature().newSigner()) {
+      new ArrayList<>(texts.entrySet()).parallelStream()
+          .forEach(e -> sigs.put(e.getKey(), signer.sign(org.provenant.schemas.Kind.TEXT, e.getValue())));
+    }
+    Map<org.provenant.dedup.lsh.BandKey, List<String>> buckets = new java.util.HashMap<>();
+    for (String id : new java.util.TreeSet<>(sigs.keySet())) {
+      for (org.provenant.dedup.lsh.BandKey k : settings.banding().bandKeys(sigs.get(id))) {
+        buckets.computeIfAbsent(k, x -> new ArrayList<>()).add(id);
+      }
+    }
+    Set<DocPair> candidates = new HashSet<>();
+    for (List<String> ids : buckets.values()) {
+      if (ids.size() <= 32) {
+        for (int i = 0; i < ids.size(); i++) {
+          for (int j = i + 1; j < ids.size(); j++) {
+            candidates.add(DocPair.of(ids.get(i), ids.get(j)));
+          }
+        }
+      } else {
+        for (int j = 1; j < ids.size(); j++) {
+          candidates.add(DocPair.of(ids.get(0), ids.get(j)));
+        }
+      }
+    }
+    Set<DocPair> estimated = new HashSet<>();
+    Set<DocPair> exact = new HashSet<>();
+    for (DocPair p : candidates) {
+      if (settings.verifier().verify(sigs.get(p.first()), sigs.get(p.second())).duplicate()) {
+        estimated.add(p);
+      }
+      if (settings.verifier().verify(sets.get(p.first()), sets.get(p.second())).duplicate()) {
+        exact.add(p);
+      }
+    }
+    report("in-memory LSH candidates", candidates, truth, sets, threshold);
+    report("in-memory edges, estimated verif.", estimated, truth, sets, threshold);
+    report("in-memory clusters, estimated", clusterPairs(components(estimated), sets.keySet()), truth, sets, threshold);
+    report("in-memory edges, exact verif.", exact, truth, sets, threshold);
+    report("in-memory clusters, exact", clusterPairs(components(exact), sets.keySet()), truth, sets, threshold);
+  }
+
+  /** {@code id<TAB>root} rows of the connected components of {@code edges} (union-find). */
+  static List<String[]> components(Set<DocPair> edges) {
+    Map<String, String> parent = new java.util.HashMap<>();
+    for (DocPair e : edges) {
+      String a = find(parent, e.first());
+      String b = find(parent, e.second());
+      if (!a.equals(b)) {
+        parent.put(a.compareTo(b) < 0 ? b : a, a.compareTo(b) < 0 ? a : b);
+      }
+    }
+    List<String[]> rows = new ArrayList<>();
+    for (String id : new ArrayList<>(parent.keySet())) {
+      rows.add(new String[] {id, find(parent, id)});
+    }
+    return rows;
+  }
+
+  private static String find(Map<String, String> parent, String x) {
+    String root = x;
+    while (parent.containsKey(root) && !parent.get(root).equals(root)) {
+      root = parent.get(root);
+    }
+    parent.putIfAbsent(root, root);
+    while (!x.equals(root)) {
+      String next = parent.get(x);
+      parent.put(x, root);
+      x = next;
+    }
+    return root;
   }
 
   /** All pairs within each cluster, both ends among {@code known}. */
