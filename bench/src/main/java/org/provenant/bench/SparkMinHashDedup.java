@@ -73,6 +73,8 @@ public final class SparkMinHashDedup {
       }
     }
     Files.createDirectories(out);
+    Files.deleteIfExists(out.resolve("join-pairs.tsv"));
+    Files.deleteIfExists(out.resolve("clusters.tsv"));
     long t0 = System.nanoTime();
     SparkSession spark = SparkSession.builder().master(master).appName("minhash-bench")
         .config("spark.sql.shuffle.partitions", partitions)
@@ -100,7 +102,7 @@ public final class SparkMinHashDedup {
         .filter(col("a").lt(col("b")));
     long joined = 0;
     List<Row> pairRows = new ArrayList<>();
-    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("join-pairs.tsv"), StandardCharsets.UTF_8))) {
+    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("join-pairs.tsv.part"), StandardCharsets.UTF_8))) {
       Iterator<Row> it = pairs.toLocalIterator();
       while (it.hasNext()) {
         Row r = it.next();
@@ -109,6 +111,8 @@ public final class SparkMinHashDedup {
         joined++;
       }
     }
+    // renamed only when complete, so a run stopped by a time limit leaves no partial result
+    Files.move(out.resolve("join-pairs.tsv.part"), out.resolve("join-pairs.tsv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     long tJoined = System.nanoTime();
 
     // 3. connected components by min-label propagation (what one writes without GraphFrames)
