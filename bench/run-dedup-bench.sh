@@ -42,7 +42,7 @@ timed() { # name heap class args... : /usr/bin/time -v, GC log, output in logs/n
       echo "FAILED $name (see $DATA/logs/$name.err)"; tail -5 "$DATA/logs/$name.err"; return 1; }
   grep -h '^RESULT\|^COUNTER' "$DATA/logs/$name.out" || true
   echo "  $name: wall $(grep 'Elapsed (wall' "$DATA/logs/$name.time" | awk '{print $NF}'), max RSS $(awk '/Maximum resident/{printf "%.0f MB", $NF/1024}' "$DATA/logs/$name.time")," \
-    "peak heap after GC $(grep -o '[0-9]*M->[0-9]*M' "$DATA/logs/$name.gc" | sed 's/.*->//; s/M//' | sort -n | tail -1) MB, user+sys CPU $(awk -F': ' '/User time|System time/{s+=$2} END{printf "%.0f s", s}' "$DATA/logs/$name.time")"
+    "heap: peak used $(grep -o '[0-9]*M->[0-9]*M' "$DATA/logs/$name.gc" | sed 's/M->.*//' | sort -n | tail -1) MB, peak live after GC $(grep -o '[0-9]*M->[0-9]*M' "$DATA/logs/$name.gc" | sed 's/.*->//; s/M//' | sort -n | tail -1) MB, user+sys CPU $(awk -F': ' '/User time|System time/{s+=$2} END{printf "%.0f s", s}' "$DATA/logs/$name.time")"
 }
 cfg='{"dedup":{"enabled":true,"near":true,"threshold":0.8,"shingle_size":5,"bands":21,"rows":6},"output":{"shards":4}}'
 
