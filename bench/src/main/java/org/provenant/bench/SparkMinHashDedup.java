@@ -93,6 +93,8 @@ public final class SparkMinHashDedup {
         Encoders.row(schema)).cache();
     long documents = features.count();
     long tShingled = System.nanoTime();
+    System.out.printf("PHASE shingled %d documents in %.1f s%n", documents, (tShingled - tStart) / 1e9);
+    System.out.flush();
 
     // 2. MinHashLSH and the similarity self-join
     MinHashLSHModel model = new MinHashLSH().setNumHashTables(tables).setInputCol("features")
@@ -114,6 +116,8 @@ public final class SparkMinHashDedup {
     // renamed only when complete, so a run stopped by a time limit leaves no partial result
     Files.move(out.resolve("join-pairs.tsv.part"), out.resolve("join-pairs.tsv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     long tJoined = System.nanoTime();
+    System.out.printf("PHASE joined: %d pairs in %.1f s%n", joined, (tJoined - tShingled) / 1e9);
+    System.out.flush();
 
     // 3. connected components by min-label propagation (what one writes without GraphFrames)
     int iterations = 0;
