@@ -18,7 +18,7 @@ class DedupSettingsTest {
     assertEquals(SignatureSettings.defaults(), d.signature());
     assertEquals(new LshBanding(21, 6), d.banding());
     assertEquals(new SimilarityVerifier(0.8), d.verifier());
-    assertEquals(false, d.exactVerification());
+    assertEquals(true, d.exactVerification());
     assertEquals(SurvivorRule.Criterion.EARLIEST_CRAWL, d.survivorRule().criterion());
   }
 

@@ -10,6 +10,7 @@ import org.provenant.pipelines.transforms.ApplySteps;
 import org.provenant.pipelines.transforms.DedupDocuments;
 import org.provenant.pipelines.transforms.ExtractText;
 import org.provenant.pipelines.transforms.ReadInputs;
+import org.provenant.pipelines.transforms.ReadPriorRelease;
 import org.provenant.pipelines.transforms.WriteManifest;
 import org.provenant.pipelines.transforms.WriteShards;
 import org.provenant.schemas.Document;
@@ -25,6 +26,12 @@ public final class CuratePipeline {
 
   /** Adds the curation of {@code run} to {@code p}. */
   public static void build(Pipeline p, CurationRun run) {
+    // build every step once on the driver, so a missing list file or a bad value is one error line
+    // now rather than a worker failure later (steps read their files through Beam's file systems)
+    org.provenant.filters.step.StepFiles.use(org.provenant.pipelines.io.BeamStepFiles.INSTANCE);
+    for (CurationConfig.StepConfig step : run.config().steps()) {
+      step.build();
+    }
     PCollectionTuple read = p.apply("ReadInputs", ReadInputs.of(run.inputs(), run.config().read()));
     PCollectionTuple extracted = read.get(ReadInputs.CANDIDATES).apply("ExtractText", ExtractText.with(run.config().extract()));
     PCollectionTuple stepped = extracted.get(ExtractText.DOCUMENTS).apply("ApplySteps", ApplySteps.of(run.config().steps()));
@@ -34,7 +41,14 @@ public final class CuratePipeline {
             .and(extracted.get(ExtractText.REJECTED))
             .and(stepped.get(ApplySteps.REJECTED));
     CurationConfig.Dedup dedup = run.config().dedup();
+    if (!dedup.against().isEmpty() && !dedup.enabled()) {
+      throw new IllegalArgumentException("dedup against an earlier output needs dedup.enabled");
+    }
     if (dedup.enabled()) {
+      if (!dedup.against().isEmpty()) {
+        PCollection<Document> prior = p.apply("ReadEarlierReleases", ReadPriorRelease.of(dedup.against()));
+        kept = PCollectionList.of(kept).and(prior).apply("WithEarlierReleases", Flatten.pCollections());
+      }
       PCollectionTuple deduped = kept.apply("Dedup",
           DedupDocuments.of(dedup.settings(), dedup.near(), dedup.ccRounds(), dedup.maxBucketPairs()));
       kept = deduped.get(DedupDocuments.KEPT);

@@ -87,6 +87,21 @@ public final class MinHashSigner implements Closeable {
     return acc.signature();
   }
 
+  /** A signature together with the shingle set it was computed from. */
+  public record Signed(MinHashSignature signature, ShingleSet shingles) {}
+
+  /**
+   * The signature and the shingle set of {@code text} from one analysis pass (the permutation
+   * scheme signs the set; the Lucene scheme needs its own pass), for exact verification.
+   */
+  public Signed signWithShingles(Kind kind, String text) {
+    ShingleSet set = shingles(kind, text);
+    if (lucene != null) {
+      return new Signed(sign(kind, text), set);
+    }
+    return new Signed(permutations.sign(set), set);
+  }
+
   /** The shingle hash set of {@code text} analysed as {@code kind}, for exact Jaccard. */
   public ShingleSet shingles(Kind kind, String text) {
     requireNonNull(kind, "kind");

@@ -6,6 +6,7 @@ import org.provenant.filters.step.Outcome;
 import java.util.List;
 import org.provenant.filters.web.CreativeCommonsDetector;
 import org.provenant.filters.web.OptOutDetector;
+import org.provenant.filters.web.PageStatements;
 import org.provenant.schemas.DedupInfo;
 import org.provenant.schemas.License;
 import org.provenant.schemas.Signals.OptOutSignal;
@@ -51,11 +52,12 @@ public final class WebExtractor implements java.io.Serializable {
 
   private static Document withPageSignals(Document d, Candidate c, org.jsoup.nodes.Document page) {
     Document out = withHeaderSignals(d, c);
-    List<OptOutSignal> fromMeta = new OptOutDetector().fromHtml(page);
+    PageStatements statements = PageStatements.of(page);
+    List<OptOutSignal> fromMeta = new OptOutDetector().fromHtml(statements);
     if (!fromMeta.isEmpty()) {
       out = out.withSignals(out.signals().plusOptOut(fromMeta));
     }
-    License license = new CreativeCommonsDetector().detect(page);
+    License license = new CreativeCommonsDetector().detect(statements);
     return license.equals(License.UNKNOWN) ? out : out.withLicense(license);
   }
 

@@ -114,7 +114,8 @@ public final class C4BadWordsFilter implements QualityFilter<C4BadWordsFilter.St
         source, b.build(), DEFAULT_WORD_BOUNDARIES, DEFAULT_KEEP_FRACTION, DEFAULT_SEED);
   }
 
-  private static C4BadWordsFilter fromStream(InputStream in, String source) throws IOException {
+  /** The filter with the list read from {@code in} ({@code source} names it in messages). */
+  public static C4BadWordsFilter fromStream(InputStream in, String source) throws IOException {
     ImmutableSortedSet.Builder<String> b = ImmutableSortedSet.naturalOrder();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;

@@ -8,8 +8,6 @@ import static org.provenant.filters.step.ParamSpec.Type.STRING_LIST;
 
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -300,10 +298,14 @@ public final class BuiltinSteps {
     }
 
     private static C4BadWordsFilter read(String file) {
+      List<String> found;
       try {
-        return C4BadWordsFilter.fromFile(Path.of(file));
-      } catch (NoSuchFileException e) {
+        found = StepFiles.files("c4_badwords", "words_file", List.of(file));
+      } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("no such file: " + file, e);
+      }
+      try (java.io.InputStream in = StepFiles.open(found.get(0))) {
+        return C4BadWordsFilter.fromStream(in, file);
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot read " + file + ": " + e, e);
       }

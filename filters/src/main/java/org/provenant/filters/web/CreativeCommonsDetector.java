@@ -53,15 +53,20 @@ public final class CreativeCommonsDetector {
 
   /** The licence {@code page} declares, with every statement found. */
   public License detect(org.jsoup.nodes.Document page) {
+    return detect(PageStatements.of(page));
+  }
+
+  /** The licence a page declares, from its statement-bearing elements. */
+  public License detect(PageStatements page) {
     Set<Evidence> found = new LinkedHashSet<>();
-    Element head = page.head();
-    for (Element e : page.select("link[rel], a[rel], area[rel]")) {
+    Element head = page.head;
+    for (Element e : page.withRel) {
       if (hasRelLicense(e.attr("rel"))) {
         String href = e.attr("abs:href").isEmpty() ? e.attr("href") : e.attr("abs:href");
         add(found, REL_LICENSE, location(e, head), href, CcLicenseUrl.spdxOf(href), 1.0);
       }
     }
-    for (Element m : head.select("meta")) {
+    for (Element m : page.metas) {
       String name = m.attr("name").toLowerCase(Locale.ROOT);
       String property = m.attr("property").toLowerCase(Locale.ROOT);
       String content = m.attr("content");
@@ -71,22 +76,22 @@ public final class CreativeCommonsDetector {
       if (META_NAMES.contains(name)) {
         Optional<String> id = readStatement(content);
         if (id.isPresent() || name.startsWith("licen") || name.endsWith("license")) {
-          add(found, META_LICENSE, "head", content, id, 1.0);
+          add(found, META_LICENSE, location(m, head), content, id, 1.0);
         }
       } else if (property.equals("og:license") || property.equals("article:license") || property.equals("dc:license")) {
-        add(found, OG_LICENSE, "head", content, readStatement(content), 1.0);
+        add(found, OG_LICENSE, location(m, head), content, readStatement(content), 1.0);
       }
     }
-    for (Element e : page.select("[itemprop=license]")) {
+    for (Element e : page.itemprops) {
       String v = e.hasAttr("href") ? e.attr("abs:href") : e.hasAttr("content") ? e.attr("content") : e.text();
       add(found, MICRODATA_LICENSE, location(e, head), v, readStatement(v), 1.0);
     }
-    for (Element script : page.select("script[type=application/ld+json]")) {
+    for (Element script : page.jsonLd) {
       for (String v : jsonLdLicenses(script.data())) {
         add(found, JSON_LD_LICENSE, "json-ld", v, readStatement(v), 1.0);
       }
     }
-    for (Element a : page.select("a[href*=creativecommons.org]")) {
+    for (Element a : page.ccLinks) {
       if (hasRelLicense(a.attr("rel"))) {
         continue;
       }

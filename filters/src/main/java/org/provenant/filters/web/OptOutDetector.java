@@ -55,8 +55,16 @@ public final class OptOutDetector {
 
   /** Signals found in the {@code meta} elements of a page. */
   public List<OptOutSignal> fromHtml(org.jsoup.nodes.Document page) {
+    return fromHtml(PageStatements.of(page));
+  }
+
+  /** Signals found in the {@code meta} elements of a page's statement-bearing elements. */
+  public List<OptOutSignal> fromHtml(PageStatements page) {
     List<OptOutSignal> out = new ArrayList<>();
-    for (Element m : page.select("meta[name][content]")) {
+    for (Element m : page.metas) {
+      if (!m.hasAttr("name") || !m.hasAttr("content")) {
+        continue;
+      }
       String name = m.attr("name").toLowerCase(Locale.ROOT).strip();
       String content = m.attr("content").strip();
       if (name.equals("tdm-reservation")) {

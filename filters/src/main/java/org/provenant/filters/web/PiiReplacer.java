@@ -6,7 +6,6 @@ import com.google.common.net.InetAddresses;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.provenant.filters.step.DocumentStep;
 import org.provenant.filters.step.Outcome;
@@ -29,8 +28,7 @@ public final class PiiReplacer implements DocumentStep {
   /** An address of TEST-NET-1 (RFC 5737), which never identifies a host. */
   public static final String DEFAULT_IP_REPLACEMENT = "192.0.2.1";
 
-  private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d]|\\.\\d)");
-  private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Fa-f:])");
+  private static final Pattern IPV4 = Pattern.compile("(?:\\d{1,3}\\.){3}\\d{1,3}");
 
   private final String emailReplacement;
   private final String ipReplacement;
@@ -55,9 +53,7 @@ public final class PiiReplacer implements DocumentStep {
     int emails = replaceEmails(text, out);
     String afterEmails = out.toString();
     int[] ips = new int[1];
-    String after4 = replaceIps(afterEmails, IPV4, ips);
-    String after6 = replaceIps(after4, IPV6, ips);
-    return new Result(after6, emails, ips[0]);
+    return new Result(replaceIps(afterEmails, ips), emails, ips[0]);
   }
 
   @Override
@@ -130,26 +126,73 @@ public final class PiiReplacer implements DocumentStep {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
   }
 
-  private String replaceIps(String s, Pattern p, int[] count) {
-    Matcher m = p.matcher(s);
+  /**
+   * Replaces IPv4 and IPv6 literals in one linear scan: a run of characters that can make up an
+   * address ({@code 0-9 a-f A-F . :}) is cut out whole and checked, so nothing is tried at every
+   * position of the text as a regular expression would.
+   */
+  private String replaceIps(String s, int[] count) {
     StringBuilder out = null;
     int copied = 0;
-    while (m.find()) {
-      String literal = m.group();
-      if (!shouldReplace(literal)) {
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (!isAddressChar(c) || (i > 0 && isWordChar(s.charAt(i - 1)))) {
+        i++;
         continue;
       }
-      if (out == null) {
-        out = new StringBuilder(s.length());
+      int end = i;
+      int colons = 0;
+      int dots = 0;
+      while (end < n && isAddressChar(s.charAt(end))) {
+        char x = s.charAt(end);
+        if (x == ':') {
+          colons++;
+        } else if (x == '.') {
+          dots++;
+        }
+        end++;
       }
-      out.append(s, copied, m.start()).append(ipReplacement);
-      copied = m.end();
-      count[0]++;
+      // a sentence's full stop or colon after an address is not part of it
+      int tokenEnd = end;
+      while (tokenEnd > i && (s.charAt(tokenEnd - 1) == '.' || s.charAt(tokenEnd - 1) == ':')
+          && !(tokenEnd - 2 >= i && s.charAt(tokenEnd - 2) == ':' && s.charAt(tokenEnd - 1) == ':')) {
+        tokenEnd--;
+      }
+      boolean followedByWord = end < n && isWordChar(s.charAt(end));
+      if (!followedByWord && (colons >= 2 || dots == 3) && tokenEnd - i >= 2) {
+        String literal = s.substring(i, tokenEnd);
+        if (looksLikeAddress(literal) && shouldReplace(literal)) {
+          if (out == null) {
+            out = new StringBuilder(n);
+          }
+          out.append(s, copied, i).append(ipReplacement);
+          copied = tokenEnd;
+          count[0]++;
+        }
+      }
+      i = end;
     }
     if (out == null) {
       return s;
     }
-    return out.append(s, copied, s.length()).toString();
+    return out.append(s, copied, n).toString();
+  }
+
+  private static boolean looksLikeAddress(String literal) {
+    if (literal.indexOf(':') < 0) {
+      return IPV4.matcher(literal).matches();
+    }
+    return true; // IPv6 (possibly with an embedded IPv4): InetAddresses decides
+  }
+
+  private static boolean isAddressChar(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.' || c == ':';
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   private boolean shouldReplace(String literal) {

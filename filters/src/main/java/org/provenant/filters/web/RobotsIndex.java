@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import org.provenant.filters.read.Candidate;
 import org.provenant.filters.read.ReadSink;
 import org.provenant.filters.read.WarcFileReader;
+import org.provenant.filters.step.StepFiles;
 import org.provenant.schemas.Rejection;
 import org.provenant.schemas.Signals.OptOutSignal;
 
@@ -43,12 +42,12 @@ public final class RobotsIndex implements Serializable {
   }
 
   /** Reads every {@code /robots.txt} response with status 200 from the WARC files, in order. */
-  public static RobotsIndex load(List<Path> warcFiles) throws IOException {
+  public static RobotsIndex load(List<String> warcFiles) throws IOException {
     Map<String, RobotsTxt> bySite = new HashMap<>();
     Map<String, String> dates = new HashMap<>();
-    for (Path file : warcFiles) {
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-        new WarcFileReader(RobotsTxt.MAX_BYTES * 4L).read(file.toString(), in, new ReadSink() {
+    for (String file : warcFiles) {
+      try (InputStream in = new BufferedInputStream(StepFiles.open(file), 1 << 16)) {
+        new WarcFileReader(RobotsTxt.MAX_BYTES * 4L).read(file, in, new ReadSink() {
           @Override
           public void candidate(Candidate c) {
             String url = c.source().url();

@@ -5,8 +5,6 @@ import com.google.common.collect.ImmutableMap;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.provenant.filters.step.DocumentStep;
 import org.provenant.filters.step.Outcome;
+import org.provenant.filters.step.StepFiles;
 import org.provenant.schemas.Document;
 import org.provenant.schemas.LineageEntry;
 
@@ -45,18 +44,18 @@ public final class UrlFilter implements DocumentStep {
 
   /** Builds the filter; a list file that cannot be read fails with its path. */
   public static UrlFilter of(
-      List<Path> domainFiles, List<String> domains, List<Path> urlFiles, List<String> urls, List<String> words)
+      List<String> domainFiles, List<String> domains, List<String> urlFiles, List<String> urls, List<String> words)
       throws IOException {
     Map<String, String> d = new LinkedHashMap<>();
     Map<String, String> u = new LinkedHashMap<>();
     Map<String, String> w = new LinkedHashMap<>();
-    for (Path f : domainFiles) {
+    for (String f : domainFiles) {
       readRules(f, d, UrlFilter::normaliseDomain);
     }
     for (String s : domains) {
       d.putIfAbsent(normaliseDomain(s), "inline");
     }
-    for (Path f : urlFiles) {
+    for (String f : urlFiles) {
       readRules(f, u, UrlFilter::normaliseUrl);
     }
     for (String s : urls) {
@@ -68,19 +67,20 @@ public final class UrlFilter implements DocumentStep {
     return new UrlFilter(d, u, w);
   }
 
-  private static void readRules(Path f, Map<String, String> into, java.util.function.UnaryOperator<String> norm) throws IOException {
+  private static void readRules(String f, Map<String, String> into, java.util.function.UnaryOperator<String> norm) throws IOException {
     List<String> lines;
-    try {
-      lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+    try (java.io.InputStream in = StepFiles.open(f)) {
+      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     } catch (IOException e) {
       throw new IOException("cannot read block-list " + f + ": " + e.getMessage(), e);
     }
+    String shortName = f.substring(f.lastIndexOf('/') + 1);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       int hash = line.indexOf('#');
       String rule = (hash >= 0 ? line.substring(0, hash) : line).strip();
       if (!rule.isEmpty()) {
-        into.putIfAbsent(norm.apply(rule), f.getFileName() + ":" + (i + 1));
+        into.putIfAbsent(norm.apply(rule), shortName + ":" + (i + 1));
       }
     }
   }

@@ -6,16 +6,11 @@ import static org.provenant.filters.step.ParamSpec.Type.STRING_LIST;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import org.provenant.filters.step.DocumentStep;
 import org.provenant.filters.step.ParamSpec;
 import org.provenant.filters.step.StepFactory;
+import org.provenant.filters.step.StepFiles;
 import org.provenant.filters.step.StepParams;
 
 /** Catalogue entries of the web steps: {@code url_filter}, {@code pii} and {@code optout}. */
@@ -25,39 +20,6 @@ public final class WebSteps {
   /** The factories, in the order {@code ./provenant steps} lists them. */
   public static List<StepFactory> all() {
     return List.of(new UrlFilterFactory(), new PiiFactory(), new OptOutFactory());
-  }
-
-  /** Files named by paths or globs ({@code dir/*.warc.gz}), sorted; a path that matches nothing fails. */
-  static List<Path> files(String step, String param, List<String> specs) {
-    TreeSet<Path> out = new TreeSet<>();
-    for (String spec : specs) {
-      if (spec.isBlank()) {
-        continue;
-      }
-      Path p = Paths.get(spec);
-      String name = p.getFileName() == null ? "" : p.getFileName().toString();
-      if (name.contains("*") || name.contains("?") || name.contains("[") || name.contains("{")) {
-        Path dir = p.toAbsolutePath().getParent();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, name)) {
-          int before = out.size();
-          for (Path f : ds) {
-            if (Files.isRegularFile(f)) {
-              out.add(f.toAbsolutePath().normalize());
-            }
-          }
-          if (out.size() == before) {
-            throw new IllegalArgumentException("step " + step + ", parameter " + param + ": no file matches " + spec);
-          }
-        } catch (IOException e) {
-          throw new IllegalArgumentException("step " + step + ", parameter " + param + ": cannot list " + spec + ": " + e.getMessage());
-        }
-      } else if (!Files.isReadable(p)) {
-        throw new IllegalArgumentException("step " + step + ", parameter " + param + ": cannot read " + spec);
-      } else {
-        out.add(p.toAbsolutePath().normalize());
-      }
-    }
-    return new ArrayList<>(out);
   }
 
   private abstract static class Factory implements StepFactory {
@@ -93,8 +55,8 @@ public final class WebSteps {
     public DocumentStep create(StepParams p) {
       try {
         return UrlFilter.of(
-            files(name(), "domain_files", p.getStringList("domain_files")), p.getStringList("domains"),
-            files(name(), "url_files", p.getStringList("url_files")), p.getStringList("urls"),
+            StepFiles.files(name(), "domain_files", p.getStringList("domain_files")), p.getStringList("domains"),
+            StepFiles.files(name(), "url_files", p.getStringList("url_files")), p.getStringList("urls"),
             p.getStringList("url_words"));
       } catch (IOException e) {
         throw new IllegalArgumentException("step url_filter: " + e.getMessage());
@@ -149,7 +111,7 @@ public final class WebSteps {
 
     @Override
     public DocumentStep create(StepParams p) {
-      List<Path> warcs = files(name(), "robots_warcs", p.getStringList("robots_warcs"));
+      List<String> warcs = StepFiles.files(name(), "robots_warcs", p.getStringList("robots_warcs"));
       RobotsIndex robots = null;
       if (!warcs.isEmpty()) {
         try {

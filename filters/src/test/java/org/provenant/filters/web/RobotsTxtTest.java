@@ -77,7 +77,7 @@ class RobotsTxtTest {
     writeResponse(out, "http://example.org/robots.txt", "2023-01-01T00:00:00Z", 200, "User-agent: ClaudeBot\nDisallow: /\n");
     writeResponse(out, "http://gone.example/robots.txt", "2024-01-01T00:00:00Z", 404, "User-agent: GPTBot\nDisallow: /\n");
     Files.write(warc, out.toByteArray());
-    RobotsIndex index = RobotsIndex.load(List.of(warc));
+    RobotsIndex index = RobotsIndex.load(List.of(warc.toString()));
     assertEquals(2, index.size());
     assertEquals(List.of(robots("GPTBot: Disallow: /")), index.reservationsFor("http://EXAMPLE.org:80/a?b", false));
     assertEquals(List.of(robots("CCBot: Disallow: /x")), index.reservationsFor("https://example.org/x/1", false));

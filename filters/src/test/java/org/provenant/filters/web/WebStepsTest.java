@@ -40,7 +40,7 @@ class WebStepsTest {
     Files.writeString(domains, "# blocked\nbad.example\n\n*.spam.example  # all of it\n");
     Path urls = dir.resolve("urls.txt");
     Files.writeString(urls, "https://www.ok.example/private/\n");
-    UrlFilter f = UrlFilter.of(List.of(domains), List.of("inline.example"), List.of(urls), List.of(), List.of("casino"));
+    UrlFilter f = UrlFilter.of(List.of(domains.toString()), List.of("inline.example"), List.of(urls.toString()), List.of(), List.of("casino"));
     assertEquals("3 domains, 1 urls, 1 words", f.describe());
     Rejection r = rejected(f.apply(page("https://www.bad.example/a", "t")));
     assertEquals("blocked_domain", r.reason());

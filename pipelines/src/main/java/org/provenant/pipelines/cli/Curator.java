@@ -56,7 +56,11 @@ public final class Curator {
     CurationRun run =
         new CurationRun(files, outputDir, config, new ToolInfo("provenant", VERSION, gitCommit()), runnerName, Instant.now().toString());
     Pipeline p = Pipeline.create(options);
-    CuratePipeline.build(p, run);
+    try {
+      CuratePipeline.build(p, run);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
     Progress.reset();
     Thread progress = progressLine(files.size());
     try {

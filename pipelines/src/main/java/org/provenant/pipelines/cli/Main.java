@@ -122,6 +122,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Delete what the output directory holds before writing.")
     boolean overwrite;
 
+    @Option(names = "--dedup-against", paramLabel = "DIR",
+        description = "An earlier Provenant output whose kept documents count as already kept: only what is new is kept (repeatable).")
+    List<String> dedupAgainst = new ArrayList<>();
+
     @CommandLine.Unmatched
     List<String> beamArgs = new ArrayList<>();
 
@@ -133,6 +137,9 @@ public final class Main implements Callable<Integer> {
         }
       }
       CurationConfig cfg = loadConfig(config);
+      if (!dedupAgainst.isEmpty()) {
+        cfg = cfg.withDedup(cfg.dedup().plusAgainst(dedupAgainst));
+      }
       Curator.Result r = new Curator(ERR).run(inputs, output, cfg, overwrite, beamArgs);
       if (r.templateOnly()) {
         OUT.println("wrote the Dataflow job specification (template); nothing ran. Output will go to " + r.outputDir());

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.provenant.pipelines.transforms.SignatureRecord;
 
-/** Compact deterministic encoding of a {@link SignatureRecord}: id, metadata and 64-bit values. */
+/** Compact deterministic encoding of a {@link SignatureRecord}: id, metadata, 64-bit signature values and, when present, the shingle hashes. */
 public final class SignatureRecordCoder extends AtomicCoder<SignatureRecord> {
   private static final SignatureRecordCoder INSTANCE = new SignatureRecordCoder();
 
@@ -30,6 +30,13 @@ public final class SignatureRecordCoder extends AtomicCoder<SignatureRecord> {
     for (long v : r.values()) {
       d.writeLong(v);
     }
+    long[] sh = r.shingles();
+    d.writeInt(sh == null ? -1 : sh.length);
+    if (sh != null) {
+      for (long v : sh) {
+        d.writeLong(v);
+      }
+    }
     d.flush();
   }
 
@@ -46,7 +53,15 @@ public final class SignatureRecordCoder extends AtomicCoder<SignatureRecord> {
     for (int i = 0; i < values.length; i++) {
       values[i] = d.readLong();
     }
-    return new SignatureRecord(id, date, len, licence, represented, scheme, values);
+    int n = d.readInt();
+    long[] shingles = null;
+    if (n >= 0) {
+      shingles = new long[n];
+      for (int i = 0; i < n; i++) {
+        shingles[i] = d.readLong();
+      }
+    }
+    return new SignatureRecord(id, date, len, licence, represented, scheme, values, shingles);
   }
 
   @Override

@@ -45,6 +45,11 @@ public record CurationConfig(
 
   public static final CurationConfig DEFAULT = new CurationConfig(null, null, null, null, null);
 
+  /** This configuration with {@code dedup} replaced. */
+  public CurationConfig withDedup(Dedup newDedup) {
+    return new CurationConfig(read, extract, steps, newDedup, output);
+  }
+
   /**
    * Duplicate removal after the steps: exact (normalised text hash) and, when {@code near}, MinHash
    * LSH over {@code shingle_size}-word shingles with {@code bands} x {@code rows}, verified at
@@ -61,9 +66,11 @@ public record CurationConfig(
       @JsonProperty("rows") Integer rows,
       @JsonProperty("survivor") String survivor,
       @JsonProperty("cc_rounds") Integer ccRounds,
-      @JsonProperty("max_bucket_pairs") Integer maxBucketPairs)
+      @JsonProperty("max_bucket_pairs") Integer maxBucketPairs,
+      @JsonProperty("verify") String verify,
+      @JsonProperty("against") java.util.List<String> against)
       implements Serializable {
-    static final Dedup DEFAULT = new Dedup(null, null, null, null, null, null, null, null, null);
+    static final Dedup DEFAULT = new Dedup(null, null, null, null, null, null, null, null, null, null, null);
 
     public Dedup {
       org.provenant.dedup.DedupSettings d = org.provenant.dedup.DedupSettings.defaults();
@@ -76,25 +83,37 @@ public record CurationConfig(
       survivor = survivor == null ? "earliest_crawl" : survivor;
       ccRounds = ccRounds == null ? 10 : ccRounds;
       maxBucketPairs = maxBucketPairs == null ? 32 : maxBucketPairs;
+      against = against == null ? java.util.List.of() : java.util.List.copyOf(against);
+      verify = verify == null ? (org.provenant.dedup.DedupSettings.DEFAULT_EXACT_VERIFICATION ? "exact" : "estimated") : verify;
+      if (!verify.equals("exact") && !verify.equals("estimated")) {
+        throw new IllegalArgumentException("dedup.verify must be exact or estimated: " + verify);
+      }
       if (!survivor.equals("earliest_crawl") && !survivor.equals("longest_text")) {
         throw new IllegalArgumentException("dedup.survivor must be earliest_crawl or longest_text: " + survivor);
       }
-      settingsOf(threshold, shingleSize, bands, rows, survivor); // checks the combination now
+      settingsOf(threshold, shingleSize, bands, rows, survivor, verify.equals("exact")); // checks the combination now
+    }
+
+    /** These settings, also deduplicating against the earlier outputs {@code dirs}. */
+    public Dedup plusAgainst(java.util.List<String> dirs) {
+      java.util.List<String> all = new java.util.ArrayList<>(against);
+      all.addAll(dirs);
+      return new Dedup(enabled, near, threshold, shingleSize, bands, rows, survivor, ccRounds, maxBucketPairs, verify, all);
     }
 
     /** The plain-Java settings these values stand for. */
     public org.provenant.dedup.DedupSettings settings() {
-      return settingsOf(threshold, shingleSize, bands, rows, survivor);
+      return settingsOf(threshold, shingleSize, bands, rows, survivor, verify.equals("exact"));
     }
 
     private static org.provenant.dedup.DedupSettings settingsOf(
-        double threshold, int shingleSize, int bands, int rows, String survivor) {
+        double threshold, int shingleSize, int bands, int rows, String survivor, boolean exact) {
       return org.provenant.dedup.DedupSettings.of(
           org.provenant.dedup.exact.TextNormalizer.defaults(),
           org.provenant.dedup.minhash.SignatureSettings.defaults().withTextShingleSize(shingleSize),
           new org.provenant.dedup.lsh.LshBanding(bands, rows),
           new org.provenant.dedup.lsh.SimilarityVerifier(threshold),
-          false,
+          exact,
           survivor.equals("longest_text")
               ? org.provenant.dedup.cluster.SurvivorRule.longestText()
               : org.provenant.dedup.cluster.SurvivorRule.earliestCrawl());

@@ -60,6 +60,7 @@ public final class ApplySteps extends PTransform<PCollection<Document>, PCollect
 
     @Setup
     public void setup() {
+      org.provenant.filters.step.StepFiles.use(org.provenant.pipelines.io.BeamStepFiles.INSTANCE);
       steps = new ArrayList<>();
       for (CurationConfig.StepConfig c : configs) {
         steps.add(c.build());

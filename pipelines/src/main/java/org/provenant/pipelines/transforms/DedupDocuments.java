@@ -23,7 +23,9 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.provenant.dedup.DedupSettings;
+import org.provenant.dedup.analysis.ShingleSet;
 import org.provenant.dedup.cluster.ClusterMember;
+import org.provenant.dedup.cluster.GreedySurvivors;
 import org.provenant.dedup.cluster.Edge;
 import org.provenant.dedup.cluster.StarConnectedComponents;
 import org.provenant.dedup.exact.ExactKey;
@@ -116,7 +118,8 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
         .apply("PointAtExactSurvivor", ParDo.of(new ResolveGroupFn(pendingTag, groupSurvivorTag)))
         .setCoder(rejKv);
     if (!near) {
-      return PCollectionTuple.of(KEPT, survivors)
+      return PCollectionTuple.of(KEPT, survivors.apply("DropPriorRelease", org.apache.beam.sdk.transforms.Filter.by(
+              (Document d) -> !ReadPriorRelease.isPrior(d))).setCoder(AvroRowCoder.documents()))
           .and(REJECTED, exactRejected.apply("ExactDuplicates", org.apache.beam.sdk.transforms.Values.create()).setCoder(AvroRowCoder.rejections()));
     }
 
@@ -205,7 +208,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
   private static final TupleTag<KV<String, Integer>> CHANGES = new TupleTag<>() {};
 
   /** What near-dedup decided for one document of a cluster. */
-  public record Decision(String survivorKey, int clusterSize, double similarity) implements java.io.Serializable {
+  public record Decision(String survivorKey, int clusterSize, double similarity, boolean exact) implements java.io.Serializable {
     String survivorId() {
       return idOf(survivorKey);
     }
@@ -253,7 +256,10 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
           bestMember = m;
           continue;
         }
-        int c = settings.survivorRule().order().compare(m, bestMember);
+        int c = Boolean.compare(!ReadPriorRelease.isPrior(d), !ReadPriorRelease.isPrior(best)); // earlier releases first
+        if (c == 0) {
+          c = settings.survivorRule().order().compare(m, bestMember);
+        }
         if (c == 0) {
           // same rank and id (the same record read twice): the source decides, so every runner agrees
           c = sourceKey(d).compareTo(sourceKey(best));
@@ -263,6 +269,9 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
           loser = best;
           best = d;
           bestMember = m;
+        }
+        if (ReadPriorRelease.isPrior(loser)) {
+          continue; // a copy inside the earlier releases: not this run's to write
         }
         removed.inc();
         out.get(EXACT_REJECTED).output(loser.reject(EXACT_STEP, "exact_duplicate", "same normalised text (exact key " + key.substring(0, 16) + ")")
@@ -294,7 +303,12 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<KV<String, Rejection>> out) {
       String survivor = e.getValue().getOnly(survivorTag);
       for (Rejection r : e.getValue().getAll(rejTag)) {
-        out.output(KV.of(survivor, r.asDuplicateOf(idOf(survivor), 1.0)));
+        Rejection x = r;
+        if (isPriorKey(survivor)) {
+          x = new Rejection(r.id(), r.kind(), r.source(), r.license(), r.step(), r.reason(),
+              r.detail() + " of a document of an earlier release", r.duplicateOf(), r.similarity(), r.signals(), r.lineage());
+        }
+        out.output(KV.of(survivor, x.asDuplicateOf(idOf(survivor), 1.0)));
       }
     }
   }
@@ -304,7 +318,14 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
    * WARC record in two files, a dataset with repeated ids). Sorts by id first.
    */
   static String internalKey(Document d) {
-    return d.id() + "\u0000" + sourceKey(d);
+    return d.id() + "\u0000" + sourceKey(d) + (ReadPriorRelease.isPrior(d) ? PRIOR_SUFFIX : "");
+  }
+
+  /** Ends the internal key of a document of an earlier release, so it never collides with a new one. */
+  static final String PRIOR_SUFFIX = "\u0000prior";
+
+  static boolean isPriorKey(String internalKey) {
+    return internalKey.endsWith(PRIOR_SUFFIX);
   }
 
   /** The document id inside an internal key. */
@@ -339,9 +360,17 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
 
     @ProcessElement
     public void process(@Element Document d, MultiOutputReceiver out) {
-      MinHashSignature sig = signer.sign(d);
+      MinHashSignature sig;
+      ShingleSet shingles = null;
+      if (settings.exactVerification()) {
+        MinHashSigner.Signed signed = signer.signWithShingles(d.kind(), d.text());
+        sig = signed.signature();
+        shingles = signed.shingles();
+      } else {
+        sig = signer.sign(d);
+      }
       String key = internalKey(d);
-      out.get(SIGNATURES).output(SignatureRecord.of(key, d, d.dedup().clusterSize(), sig));
+      out.get(SIGNATURES).output(SignatureRecord.of(key, d, d.dedup().clusterSize(), sig, shingles));
       for (BandKey k : settings.banding().bandKeys(sig)) {
         out.get(BANDS).output(KV.of(k.band() + ":" + Long.toHexString(k.hash()), key));
       }
@@ -427,7 +456,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
         return;
       }
       for (KV<String, SignatureRecord> half : e.getValue().getAll(halfTag)) {
-        if (verifier.verify(half.getValue().signature(), second.signature()).duplicate()) {
+        if (similarity(verifier, half.getValue(), second) >= verifier.threshold()) {
           verified.inc();
           out.output(KV.of(half.getKey(), second.id()));
         } else {
@@ -516,6 +545,25 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     }
   }
 
+  /**
+   * Exact Jaccard of the shingle sets when both records carry them, else the estimate from the
+   * signatures. With shingle sets, a pair whose estimate is more than {@link #EXACT_SKIP_MARGIN}
+   * below the threshold (over five standard deviations of the 128-value estimate) is taken as
+   * dissimilar without the exact count.
+   */
+  static double similarity(SimilarityVerifier verifier, SignatureRecord a, SignatureRecord b) {
+    double estimate = a.signature().estimatedJaccard(b.signature());
+    if (!a.hasShingles() || !b.hasShingles()) {
+      return estimate;
+    }
+    if (estimate < verifier.threshold() - EXACT_SKIP_MARGIN) {
+      return estimate;
+    }
+    return a.shingleSet().jaccard(b.shingleSet());
+  }
+
+  static final double EXACT_SKIP_MARGIN = 0.2;
+
   static final class ClusterSurvivorFn extends DoFn<KV<String, Iterable<SignatureRecord>>, KV<String, Decision>> {
     private final Counter clusters = Metrics.counter(DedupDocuments.class, "near_clusters");
     private final DedupSettings settings;
@@ -530,22 +578,22 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
       // held in memory, so one cluster of a million documents needs about 1 GB
       List<SignatureRecord> members = new ArrayList<>();
       cluster.getValue().forEach(members::add);
-      SignatureRecord best = null;
-      ClusterMember bestMember = null;
-      int size = 0;
-      for (SignatureRecord r : members) {
-        size += r.represented();
-        ClusterMember m = r.member();
-        if (best == null || settings.survivorRule().order().compare(m, bestMember) < 0) {
-          best = r;
-          bestMember = m;
-        }
+      SimilarityVerifier verifier = settings.verifier();
+      java.util.Comparator<ClusterMember> rule = settings.survivorRule().order();
+      java.util.Comparator<SignatureRecord> order =
+          java.util.Comparator.<SignatureRecord, Boolean>comparing(r -> !isPriorKey(r.id())) // earlier releases first
+              .thenComparing(SignatureRecord::member, rule);
+      GreedySurvivors<SignatureRecord> greedy = new GreedySurvivors<>(
+          order, (a, b) -> similarity(verifier, a, b), verifier.threshold(), GreedySurvivors.DEFAULT_MAX_SURVIVORS);
+      List<GreedySurvivors.Assignment<SignatureRecord>> assigned = greedy.assign(members);
+      java.util.Map<Integer, Integer> sizes = new java.util.HashMap<>();
+      for (GreedySurvivors.Assignment<SignatureRecord> a : assigned) {
+        sizes.merge(a.clusterIndex(), a.member().represented(), Integer::sum);
       }
-      clusters.inc();
-      MinHashSignature bestSig = best.signature();
-      for (SignatureRecord r : members) {
-        double sim = r.id().equals(best.id()) ? 1.0 : r.signature().estimatedJaccard(bestSig);
-        out.output(KV.of(r.id(), new Decision(best.id(), size, sim)));
+      clusters.inc(sizes.size());
+      for (GreedySurvivors.Assignment<SignatureRecord> a : assigned) {
+        out.output(KV.of(a.member().id(), new Decision(a.survivor().id(), sizes.get(a.clusterIndex()),
+            a.similarity(), a.member().hasShingles())));
       }
     }
   }
@@ -571,6 +619,9 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     public void process(@Element KV<String, CoGbkResult> e, MultiOutputReceiver out) {
       Decision dec = e.getValue().getOnly(decTag, null);
       for (Document d : e.getValue().getAll(docTag)) {
+        if (ReadPriorRelease.isPrior(d)) {
+          continue; // already released: stands for its duplicates, is not written again
+        }
         int exactCopies = d.dedup().clusterSize();
         if (dec == null) {
           out.get(KEPT).output(d.withDedup(new DedupInfo(d.id(), exactCopies))
@@ -582,7 +633,8 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
           nearRemoved.inc();
           double sim = Math.round(dec.similarity() * 1e6) / 1e6;
           out.get(REJECTED).output(d.withDedup(DedupInfo.NONE)
-              .reject(NEAR_STEP, "near_duplicate", "estimated Jaccard " + sim + " with " + dec.survivorId())
+              .reject(NEAR_STEP, "near_duplicate", (dec.exact() ? "Jaccard " : "estimated Jaccard ") + sim + " with " + dec.survivorId()
+                  + (isPriorKey(dec.survivorKey()) ? " of an earlier release" : ""))
               .asDuplicateOf(dec.survivorId(), sim));
         }
       }

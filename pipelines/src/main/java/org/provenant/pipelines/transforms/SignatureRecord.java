@@ -2,6 +2,7 @@ package org.provenant.pipelines.transforms;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import org.provenant.dedup.analysis.ShingleSet;
 import org.provenant.dedup.cluster.ClusterMember;
 import org.provenant.dedup.cluster.CrawlDates;
 import org.provenant.dedup.minhash.MinHashScheme;
@@ -12,15 +13,25 @@ import org.provenant.schemas.Document;
  * What near-duplicate detection carries for one document instead of the document: its internal key
  * (id and source, see {@link DedupDocuments#internalKey}), what the
  * survivor rule needs (crawl date, text length, licence), how many exact copies it stands for, and
- * its MinHash signature. About 1 KB for 128 values.
+ * its MinHash signature. About 1 KB for 128 values; with exact verification also its shingle hash
+ * set, 8 bytes per distinct shingle (about as many as the text has words).
  */
 public record SignatureRecord(
-    String id, String date, int textLength, String licence, int represented, String scheme, long[] values)
+    String id, String date, int textLength, String licence, int represented, String scheme, long[] values, long[] shingles)
     implements Serializable {
 
-  static SignatureRecord of(String key, Document d, int represented, MinHashSignature sig) {
+  static SignatureRecord of(String key, Document d, int represented, MinHashSignature sig, ShingleSet shingles) {
     return new SignatureRecord(key, d.source().date(), d.text().length(), d.license().spdx(), represented,
-        sig.scheme().name(), sig.values());
+        sig.scheme().name(), sig.values(), shingles == null ? null : shingles.toArray());
+  }
+
+  /** Whether this record carries its shingle set, for exact verification. */
+  boolean hasShingles() {
+    return shingles != null;
+  }
+
+  ShingleSet shingleSet() {
+    return ShingleSet.of(shingles);
   }
 
   MinHashSignature signature() {
@@ -35,7 +46,8 @@ public record SignatureRecord(
   public boolean equals(Object o) {
     return o instanceof SignatureRecord r && r.id.equals(id) && Arrays.equals(r.values, values)
         && java.util.Objects.equals(r.date, date) && r.textLength == textLength
-        && java.util.Objects.equals(r.licence, licence) && r.represented == represented && r.scheme.equals(scheme);
+        && java.util.Objects.equals(r.licence, licence) && r.represented == represented && r.scheme.equals(scheme)
+        && Arrays.equals(r.shingles, shingles);
   }
 
   @Override
