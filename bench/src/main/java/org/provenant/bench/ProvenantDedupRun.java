@@ -170,6 +170,21 @@ public final class ProvenantDedupRun {
     Map<String, PCollection<?>> inputs = new TreeMap<>();
     p.traverseTopologically(new Pipeline.PipelineVisitor.Defaults() {
       @Override
+      public CompositeBehavior enterCompositeTransform(TransformHierarchy.Node node) {
+        // Flink translates these composites whole (its own combining / rebalancing shuffle): their
+        // inner GroupByKey input never exists there, so count the composite's input instead (for a
+        // Combine this is an upper bound: Flink pre-combines before the shuffle)
+        if (node.getTransform() instanceof org.apache.beam.sdk.transforms.Combine.PerKey
+            || node.getTransform() instanceof org.apache.beam.sdk.transforms.Reshuffle) {
+          for (PValue v : node.getInputs().values()) {
+            inputs.put(node.getFullName() + " [whole]", (PCollection<?>) v);
+          }
+          return CompositeBehavior.DO_NOT_ENTER_TRANSFORM;
+        }
+        return CompositeBehavior.ENTER_TRANSFORM;
+      }
+
+      @Override
       public void visitPrimitiveTransform(TransformHierarchy.Node node) {
         if (node.getTransform() instanceof GroupByKey) {
           for (PValue v : node.getInputs().values()) {
