@@ -91,6 +91,19 @@ class RealInputsTest {
       assertEquals("exact_duplicate", twin.reason());
       assertEquals(k.id(), twin.duplicateOf());
     }
+    // licences read from pages nobody here wrote: Wikipedia declares CC BY-SA 4.0 in its head and
+    // footer; a personal site declares CC BY 4.0 with rel="license" in its footer; creativecommons.org
+    // pages only credit images (links in figures and article footers), which is not a declaration
+    Map<String, String> licences = new TreeMap<>();
+    for (Document d : docs) {
+      if (d.source().url() != null && d.source().uri().endsWith(".gz") && !d.license().evidence().isEmpty()) {
+        licences.put(d.source().url(), d.license().spdx() + (d.license().conflict() ? " conflict" : ""));
+      }
+    }
+    assertEquals("CC-BY-SA-4.0", kept.get(0).license().spdx()); // the HTML copy
+    assertEquals("CC-BY-4.0", licences.get("https://soldaini.net/"));
+    assertEquals("null", licences.get("https://creativecommons.org/"));
+    assertEquals("null", licences.get("https://creativecommons.org/mission/"));
   }
 
   @Test

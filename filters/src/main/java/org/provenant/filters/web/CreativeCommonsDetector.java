@@ -170,21 +170,30 @@ public final class CreativeCommonsDetector {
     return inFooter(e) ? "footer" : "body";
   }
 
+  /**
+   * Whether {@code e} is in the page's footer: a {@code footer} (or {@code role=contentinfo}, or an
+   * element whose id or class says footer, copyright, colophon or licence) that does not belong to
+   * an {@code article}, {@code aside} or {@code figure} inside the page. HTML gives each article its
+   * own footer, and news and blog pages put image credits ("photo by X, CC BY 2.0") in them: those
+   * speak for the image or the teaser, not for the page.
+   */
   private static boolean inFooter(Element e) {
+    boolean footer = false;
     for (Element p = e; p != null; p = p.parent()) {
       String tag = p.normalName();
-      if (tag.equals("footer") || p.attr("role").equalsIgnoreCase("contentinfo")) {
-        return true;
-      }
-      if (tag.equals("body") || tag.equals("html")) {
+      if (tag.equals("article") || tag.equals("aside") || tag.equals("figure") || tag.equals("figcaption")) {
         return false;
       }
-      if ((p.hasAttr("id") && FOOTERISH.matcher(p.id()).find())
+      if (tag.equals("body") || tag.equals("html")) {
+        return footer;
+      }
+      if (tag.equals("footer") || p.attr("role").equalsIgnoreCase("contentinfo")
+          || (p.hasAttr("id") && FOOTERISH.matcher(p.id()).find())
           || (p.hasAttr("class") && FOOTERISH.matcher(p.className()).find())) {
-        return true;
+        footer = true;
       }
     }
-    return false;
+    return footer;
   }
 
   /** Every {@code license} value in a JSON-LD block: strings, or the {@code @id}/{@code url}/{@code name} of an object. */

@@ -82,6 +82,20 @@ class CreativeCommonsDetectorTest {
   }
 
   @Test
+  void creditsInAnArticlesFooterOrAFigureAreMentions() {
+    License l = detect("<html><body><main><article><p>Teaser.</p><footer><span class='attribution'>Photo by X, "
+        + "<a href='https://creativecommons.org/licenses/by-nc-sa/4.0/'>CC BY-NC-SA 4.0</a></span></footer></article>"
+        + "<figure><img src='a.jpg'><figcaption><a href='https://creativecommons.org/licenses/by/2.0/'>CC BY 2.0</a>"
+        + "</figcaption></figure></main>"
+        + "<footer class='site-footer'><p>Except where otherwise noted, content is licensed under "
+        + "<a href='https://creativecommons.org/licenses/by/4.0/'>CC BY 4.0</a>.</p></footer></body></html>");
+    assertEquals("CC-BY-4.0", l.spdx());
+    assertFalse(l.conflict());
+    assertEquals(List.of("body 0.3", "body 0.3", "footer 0.8"),
+        l.evidence().stream().map(e -> e.location() + " " + e.confidence()).toList());
+  }
+
+  @Test
   void relLicenseAnchorInBodyDeclares() {
     License l = detect("<body><p>This work is licensed under <a rel='license' href='/licenses/local'>our terms</a> and "
         + "<a rel='license' href='http://creativecommons.org/licenses/by/4.0/'>CC BY 4.0</a></p></body>");

@@ -66,9 +66,12 @@ final class DemoCommand implements Callable<Integer> {
     Main.OUT.println("  " + display(out.resolve("manifest.json")) + "                  # inputs, counts, shards, configuration");
     Main.OUT.println("  duckdb -c \"SELECT reason, count(*) FROM '" + display(out) + "/rejected/*.parquet' GROUP BY reason\"");
     Main.OUT.println("  ./provenant inspect " + display(out) + " --id ID           # a kept document and the duplicates it stands for");
-    Main.OUT.println("Exact and near duplicates are removed by default. Language and quality filters run when a --config");
-    Main.OUT.println("names them (./provenant steps lists them); licence and opt-out detection are not in this version,");
-    Main.OUT.println("so the CC-licensed and noai pages of the corpus pass through for now.");
+    Main.OUT.println("  ./provenant report " + display(out) + "                      # an HTML report: funnel, reasons, licences, clusters");
+    Main.OUT.println("  " + display(out.resolve("croissant.json")) + ", " + display(out.resolve("README.md")) + "   # Croissant metadata and dataset card");
+    Main.OUT.println("Exact and near duplicates are removed by default, and each page's Creative Commons licence and AI");
+    Main.OUT.println("opt-out statements are read into the license and signals columns. Language, quality, URL, PII and");
+    Main.OUT.println("opt-out steps run when a --config names them (./provenant steps lists them): with {\"step\": \"optout\"}");
+    Main.OUT.println("the corpus's noai pages are rejected as optout_noai.");
     return v.ok() ? 0 : 1;
   }
 

@@ -14,6 +14,15 @@ import org.provenant.pipelines.config.CurationConfig;
 import org.provenant.pipelines.output.Inspector;
 import org.provenant.pipelines.output.OutputDir;
 import org.provenant.pipelines.output.OutputVerifier;
+import org.provenant.pipelines.release.DatasetStats;
+import org.provenant.pipelines.release.Exporter;
+import org.provenant.pipelines.release.HtmlReport;
+import org.provenant.pipelines.release.ProvenanceIndex;
+import org.provenant.pipelines.release.ReleaseFiles;
+import org.provenant.pipelines.release.TracePrinter;
+import org.provenant.pipelines.release.Tracer;
+import org.provenant.pipelines.release.ReleaseInfo;
+import org.provenant.pipelines.release.ReleaseOptions;
 import org.provenant.schemas.manifest.RunManifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,8 +35,60 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     version = "provenant " + Curator.VERSION,
     description = "Curate web and code corpora into Parquet shards with per-document provenance.",
-    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Steps.class, FilterCommand.class, DemoCommand.class})
+    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Release.class, Main.Export.class, Main.Index.class, Main.Trace.class, Main.Report.class, Main.Steps.class, FilterCommand.class, DemoCommand.class})
 public final class Main implements Callable<Integer> {
+  static {
+    // curate passes --release-* on to the run as Beam options, read where croissant.json is written
+    PipelineOptionsFactory.register(ReleaseOptions.class);
+  }
+
+  /** How the released dataset names itself, for croissant.json and README.md. */
+  static final class ReleaseFlags {
+    @Option(names = "--release-name", paramLabel = "NAME", description = "Dataset name (default: the output directory's name).")
+    String name;
+
+    @Option(names = "--release-description", paramLabel = "TEXT", description = "Dataset description (default: generated from the counts).")
+    String description;
+
+    @Option(names = "--release-license", paramLabel = "SPDX", description = "Licence of the dataset as a whole (default: other; each document keeps its own).")
+    String license;
+
+    @Option(names = "--release-creator", paramLabel = "NAME", description = "A creator of the dataset; repeat for more.")
+    List<String> creators = new ArrayList<>();
+
+    @Option(names = "--release-url", paramLabel = "URL", description = "Home page of the dataset.")
+    String url;
+
+    @Option(names = "--release-version", paramLabel = "VERSION", description = "Dataset version (default: 1.0.0).")
+    String version;
+
+    ReleaseInfo info() {
+      return new ReleaseInfo(name, description, license, creators, url, version);
+    }
+
+    List<String> asBeamArgs() {
+      List<String> a = new ArrayList<>();
+      add(a, "releaseName", name);
+      add(a, "releaseDescription", description);
+      add(a, "releaseLicense", license);
+      add(a, "releaseUrl", url);
+      add(a, "releaseVersion", version);
+      for (String c : creators) {
+        if (c.contains(",")) {
+          throw new UserError("--release-creator must not contain a comma: " + c);
+        }
+      }
+      add(a, "releaseCreators", creators.isEmpty() ? null : String.join(",", creators));
+      return a;
+    }
+
+    private static void add(List<String> a, String option, String value) {
+      if (value != null) {
+        a.add("--" + option + "=" + value);
+      }
+    }
+  }
+
   /** Where the running command prints; set by {@link #execute(PrintStream, PrintStream, String...)}. */
   static PrintStream OUT = System.out;
   static PrintStream ERR = System.err;
@@ -126,6 +187,9 @@ public final class Main implements Callable<Integer> {
         description = "An earlier Provenant output whose kept documents count as already kept: only what is new is kept (repeatable).")
     List<String> dedupAgainst = new ArrayList<>();
 
+    @CommandLine.Mixin
+    ReleaseFlags release = new ReleaseFlags();
+
     @CommandLine.Unmatched
     List<String> beamArgs = new ArrayList<>();
 
@@ -140,7 +204,9 @@ public final class Main implements Callable<Integer> {
       if (!dedupAgainst.isEmpty()) {
         cfg = cfg.withDedup(cfg.dedup().plusAgainst(dedupAgainst));
       }
-      Curator.Result r = new Curator(ERR).run(inputs, output, cfg, overwrite, beamArgs);
+      List<String> args = new ArrayList<>(beamArgs);
+      args.addAll(release.asBeamArgs());
+      Curator.Result r = new Curator(ERR).run(inputs, output, cfg, overwrite, args);
       if (r.templateOnly()) {
         OUT.println("wrote the Dataflow job specification (template); nothing ran. Output will go to " + r.outputDir());
         return 0;
@@ -213,6 +279,160 @@ public final class Main implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  @Command(name = "release", mixinStandardHelpOptions = true,
+      description = {"Rewrite croissant.json and the dataset card README.md of a finished output, e.g. to name the dataset after the run.",
+          "What the flags leave out is kept from the existing croissant.json."})
+  static final class Release implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR")
+    String dir;
+
+    @CommandLine.Mixin
+    ReleaseFlags release = new ReleaseFlags();
+
+    @Override
+    public Integer call() throws IOException {
+      OutputDir out = finishedOutput(dir);
+      ReleaseInfo info = release.info();
+      java.util.Optional<byte[]> existing = OutputDir.readIfExists(out.resolve(ReleaseFiles.CROISSANT));
+      if (existing.isPresent()) {
+        info = info.orElse(ReleaseInfo.fromCroissant(org.provenant.pipelines.release.Croissant.read(existing.get())));
+      }
+      ReleaseFiles.write(out, info);
+      OUT.println("wrote " + ReleaseFiles.CROISSANT + " and " + ReleaseFiles.CARD + " in " + dir);
+      return 0;
+    }
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = {"Export the kept documents, one file per data shard, with their provenance:",
+          "arrow (Arrow IPC stream: pyarrow.ipc.open_stream, datasets.Dataset.from_file), arrow-file (Arrow IPC file: pyarrow.ipc.open_file),",
+          "or jsonl (Dolma-style gzipped JSONL: id, text, source, added, created, metadata). Writes EXPORT_DIR/export.json listing the files."})
+  static final class Export implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR")
+    String dir;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "arrow, arrow-file or jsonl.")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "EXPORT_DIR", description = "Directory for the exported files.")
+    String out;
+
+    @Option(names = "--columns", split = ",", paramLabel = "COLUMN", description = "Only these columns (dotted paths, e.g. id,text,source.url); default all.")
+    List<String> columns;
+
+    @Override
+    public Integer call() throws IOException {
+      OutputDir output = finishedOutput(dir);
+      Exporter exporter;
+      try {
+        exporter = Exporter.of(Exporter.Format.parse(format));
+        if (columns != null) {
+          exporter = exporter.withColumns(columns);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
+      long rows = 0;
+      List<Exporter.ExportedFile> files = exporter.export(output, out);
+      for (Exporter.ExportedFile f : files) {
+        rows += f.rows();
+      }
+      OUT.printf("exported %,d documents into %d file(s) in %s%n", rows, files.size(), out);
+      return 0;
+    }
+  }
+
+  @Command(name = "index", mixinStandardHelpOptions = true,
+      description = "Build a Lucene index of the kept documents in DIR/index/ for trace (text with positions, provenance stored).")
+  static final class Index implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR")
+    String dir;
+
+    @Override
+    public Integer call() throws IOException {
+      OutputDir output = finishedOutput(dir);
+      long n = ProvenanceIndex.build(output);
+      OUT.printf("indexed %,d documents in %s%n", n, ProvenanceIndex.location(output));
+      return 0;
+    }
+  }
+
+  @Command(name = "trace", mixinStandardHelpOptions = true,
+      description = "Find the kept documents that contain a passage and show where each came from (needs: provenant index DIR).")
+  static final class Trace implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR")
+    String dir;
+
+    @Parameters(index = "1", paramLabel = "PASSAGE")
+    String passage;
+
+    @Option(names = "--fuzzy", description = "Allow each word up to two edits and the words up to --slop positions apart (default slop 2).")
+    boolean fuzzy;
+
+    @Option(names = "--slop", paramLabel = "N", description = "How many positions the words may be apart (default 0, or 2 with --fuzzy).")
+    Integer slop;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Show at most N documents (default 10).")
+    int limit = Tracer.DEFAULT_LIMIT;
+
+    @Option(names = "--json", description = "One JSON object per document.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+      OutputDir output = finishedOutput(dir);
+      if (!java.nio.file.Files.isDirectory(ProvenanceIndex.location(output))) {
+        throw new UserError(dir + " has no index; run: provenant index " + dir);
+      }
+      Tracer.Result r;
+      try {
+        Tracer t = Tracer.exact().withFuzzy(fuzzy).withLimit(limit);
+        if (slop != null) {
+          t = t.withSlop(slop);
+        }
+        r = t.trace(output, passage);
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
+      if (r.indexIsStale()) {
+        ERR.println("provenant: warning: the index was built from another manifest.json; run provenant index " + dir + " again");
+      }
+      TracePrinter.print(r, OUT, json);
+      return r.hits().isEmpty() ? 1 : 0;
+    }
+  }
+
+  @Command(name = "report", mixinStandardHelpOptions = true,
+      description = "Write a self-contained HTML report (funnel, rejections, languages, licences, duplicates, domains, inputs); no scripts or styles are fetched.")
+  static final class Report implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR")
+    String dir;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write it (default DIR/report.html).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      OutputDir output = finishedOutput(dir);
+      DatasetStats stats = DatasetStats.gather(output, output.manifest().orElseThrow());
+      String html = HtmlReport.render(stats, ReleaseFiles.datasetName(output));
+      Path target = out != null ? out : Path.of(dir).resolve("report.html");
+      Files.writeString(target, html, StandardCharsets.UTF_8);
+      OUT.println("wrote " + target);
+      return 0;
+    }
+  }
+
+  /** An output directory whose run finished (it has manifest.json), or a user error. */
+  static OutputDir finishedOutput(String dir) throws IOException {
+    FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
+    OutputDir out = new OutputDir(dir);
+    if (out.manifest().isEmpty()) {
+      throw new UserError(dir + " has no manifest.json (the run did not finish, or this is not a Provenant output)");
+    }
+    return out;
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true,

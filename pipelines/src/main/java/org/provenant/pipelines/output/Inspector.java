@@ -4,18 +4,24 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.provenant.pipelines.release.Projection;
 import org.provenant.schemas.AvroRows;
 import org.provenant.schemas.Document;
 import org.provenant.schemas.Evidence;
+import org.provenant.schemas.License;
 import org.provenant.schemas.LineageEntry;
 import org.provenant.schemas.Rejection;
+import org.provenant.schemas.Signals;
 import org.provenant.schemas.Source;
 
 /**
  * Finds documents and rejected records in an output directory and prints their provenance as a
- * readable tree, or as one JSON object per line with the column names of the Parquet rows.
+ * readable tree (source, licence and its evidence, duplicates, signals, lineage), or as one JSON
+ * object per line with the column names of the Parquet rows. Lookups by id, URL and duplicate_of
+ * are Parquet filters, so only matching rows are decoded into records.
  */
 public final class Inspector {
   private final OutputDir dir;
@@ -43,12 +49,8 @@ public final class Inspector {
     for (String sub : List.of("data", "rejected")) {
       for (MatchResult.Metadata f : dir.list(sub + "/*.parquet")) {
         List<GenericRecord> hits = new ArrayList<>();
-        OutputDir.forEachRow(f, r -> {
-          Object v = column.equals("id") ? r.get("id") : ((GenericRecord) r.get("source")).get(column);
-          if (v != null && value.equals(v.toString())) {
-            hits.add(r);
-          }
-        });
+        // a Parquet filter: only matching rows are assembled, row groups that cannot match are skipped
+        Projection.forEachRowWhere(f, column.equals("id") ? "id" : "source." + column, value, hits::add);
         for (GenericRecord r : hits) {
           print(sub, r);
           found = true;
@@ -90,10 +92,7 @@ public final class Inspector {
       Document d = AvroRows.documentFrom(r);
       out.println("document " + d.id() + "  (" + d.kind().code() + ", " + d.text().length() + " chars)");
       printSource(d.source());
-      out.println("  licence   " + (d.license().spdx() == null ? "unknown" : d.license().spdx()));
-      for (Evidence e : d.license().evidence()) {
-        out.println("            evidence " + e.kind() + " in " + e.location() + ": " + e.value());
-      }
+      printLicense(d.license());
       out.println("  dedup     " + (d.dedup().clusterId() == null ? "not run" : "cluster " + d.dedup().clusterId() + " of " + d.dedup().clusterSize()));
       if (d.dedup().clusterSize() != null && d.dedup().clusterSize() > 1) {
         for (Rejection dup : duplicatesOf(d.id())) {
@@ -101,6 +100,7 @@ public final class Inspector {
               + (dup.source().url() != null ? dup.source().url() : dup.source().uri() + " @ " + dup.source().offset()));
         }
       }
+      printSignals(d.signals());
       printLineage(d.lineage());
       out.println("  text      " + preview(d.text()));
     } else {
@@ -114,9 +114,41 @@ public final class Inspector {
         out.println("  duplicate of " + x.duplicateOf() + (x.similarity() == null ? "" : " (similarity " + x.similarity() + ")"));
       }
       printSource(x.source());
+      if (x.license() != null) {
+        printLicense(x.license());
+      }
+      printSignals(x.signals());
       printLineage(x.lineage());
     }
     out.println();
+  }
+
+  private void printLicense(License l) {
+    out.println("  licence   " + (l.spdx() == null ? "unknown" : l.spdx()) + (l.conflict() ? "  (CONFLICT: the statements disagree)" : ""));
+    for (Evidence e : l.evidence()) {
+      out.println("            evidence " + e.kind() + " in " + e.location() + ": " + e.value()
+          + (e.spdx() == null ? "" : " -> " + e.spdx()) + (e.confidence() == null ? "" : String.format(Locale.ROOT, " (confidence %.2f)", e.confidence())));
+    }
+  }
+
+  private void printSignals(Signals s) {
+    if (s == null || s.equals(Signals.EMPTY)) {
+      return;
+    }
+    out.println("  signals");
+    if (s.language() != null) {
+      line("language", s.language() + (s.languageScore() == null ? "" : String.format(Locale.ROOT, " (score %.3f)", s.languageScore())));
+    }
+    line("code", s.codeLanguage());
+    for (Signals.Statistic st : s.statistics()) {
+      line("statistic", String.format(Locale.ROOT, "%s %s = %s", st.step(), st.name(), st.value()));
+    }
+    for (Signals.OptOutSignal o : s.optOut()) {
+      line("opt-out", o.signal() + " in " + o.location() + ": " + o.value() + (o.reserved() ? " (RESERVED against AI training / mining)" : " (not a reservation)"));
+    }
+    if (s.pii() != null) {
+      line("pii", s.pii().emails() + " e-mail address(es), " + s.pii().ipAddresses() + " IP address(es) replaced");
+    }
   }
 
   /** The rejected records whose duplicate_of is {@code id}, sorted by id. */
@@ -124,12 +156,7 @@ public final class Inspector {
     List<Rejection> dups = new ArrayList<>();
     try {
       for (MatchResult.Metadata f : dir.list("rejected/*.parquet")) {
-        OutputDir.forEachRow(f, r -> {
-          Object of = r.get("duplicate_of");
-          if (of != null && id.equals(of.toString())) {
-            dups.add(AvroRows.rejectionFrom(r));
-          }
-        });
+        Projection.forEachRowWhere(f, "duplicate_of", id, r -> dups.add(AvroRows.rejectionFrom(r)));
       }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

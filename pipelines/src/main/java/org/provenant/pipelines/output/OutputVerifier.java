@@ -2,7 +2,9 @@ package org.provenant.pipelines.output;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +12,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.provenant.pipelines.io.ShardFiles;
+import org.provenant.pipelines.release.CroissantCheck;
 import org.provenant.schemas.manifest.ManifestJson;
 import org.provenant.schemas.manifest.RunManifest;
 import org.provenant.schemas.manifest.ShardEntry;
@@ -17,7 +20,8 @@ import org.provenant.schemas.manifest.ShardEntry;
 /**
  * Checks an output directory against its manifests: every listed shard exists with the recorded
  * size, sha256 and row count, its per-shard manifest agrees, no unlisted shard lies beside them,
- * rejected rows by reason match, and the accounting holds (candidates = kept + rejected).
+ * rejected rows by reason match, the accounting holds (candidates = kept + rejected), and
+ * croissant.json lists every shard with the sha256 and size it has and the schema's columns.
  */
 public final class OutputVerifier {
   /** What verification found; {@code problems} empty means the output is complete and intact. */
@@ -40,8 +44,11 @@ public final class OutputVerifier {
           List.of("incomplete output: " + dir.root() + " has no manifest.json (the run did not finish, or this is not a Provenant output)"), "");
     }
     RunManifest m = maybe.get();
-    checkShards(dir, "data", m.dataShards(), false, problems);
-    checkShards(dir, "rejected", m.rejectedShards(), true, problems);
+    Map<String, String[]> actual = new HashMap<>();
+    checkShards(dir, "data", m.dataShards(), false, problems, actual);
+    checkShards(dir, "rejected", m.rejectedShards(), true, problems, actual);
+    actual.put("manifest.json", OutputDir.sha256AndSize(dir.resolve("manifest.json")));
+    CroissantCheck.check(dir, m, actual, problems);
     long kept = m.dataShards().stream().mapToLong(ShardEntry::rows).sum();
     long rejected = m.rejectedShards().stream().mapToLong(ShardEntry::rows).sum();
     if (kept != m.counts().kept()) {
@@ -67,7 +74,8 @@ public final class OutputVerifier {
     return new Report(problems, summary);
   }
 
-  private void checkShards(OutputDir dir, String sub, List<ShardEntry> listed, boolean rejected, List<String> problems) throws IOException {
+  private void checkShards(OutputDir dir, String sub, List<ShardEntry> listed, boolean rejected, List<String> problems, Map<String, String[]> actual)
+      throws IOException {
     Set<String> listedPaths = new HashSet<>();
     for (ShardEntry e : listed) {
       listedPaths.add(e.path());
@@ -78,6 +86,7 @@ public final class OutputVerifier {
       }
       MatchResult.Metadata f = found.get(0);
       String[] hs = OutputDir.sha256AndSize(f.resourceId());
+      actual.put(e.path(), hs);
       if (Long.parseLong(hs[1]) != e.bytes()) {
         problems.add(e.path() + ": size is " + hs[1] + " bytes, manifest says " + e.bytes());
       }

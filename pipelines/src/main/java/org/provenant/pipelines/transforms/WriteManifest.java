@@ -23,6 +23,10 @@ import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.provenant.pipelines.CurationRun;
 import org.provenant.pipelines.io.ShardFiles;
+import org.provenant.pipelines.output.OutputDir;
+import org.provenant.pipelines.release.ReleaseFiles;
+import org.provenant.pipelines.release.ReleaseInfo;
+import org.provenant.pipelines.release.ReleaseOptions;
 import org.provenant.schemas.ProvenantSchemas;
 import org.provenant.schemas.manifest.Counts;
 import org.provenant.schemas.manifest.InputFileEntry;
@@ -34,6 +38,8 @@ import org.provenant.schemas.manifest.ShardEntry;
  * Writes {@code OUT/manifest.json} once every shard is in place (it consumes their entries, so it
  * cannot run earlier), through a temporary file and a rename: an output directory without it is an
  * incomplete run. Gathers only per-file and per-shard summaries on one worker, never documents.
+ * Then writes croissant.json and the dataset card README.md from the manifest and a few projected
+ * columns of the shards ({@link ReleaseFiles}).
  */
 public final class WriteManifest extends PTransform<PCollectionList<ShardEntry>, PDone> {
   private final PCollection<InputFileEntry> files;
@@ -113,7 +119,7 @@ public final class WriteManifest extends PTransform<PCollectionList<ShardEntry>,
     }
 
     @ProcessElement
-    public void process(@Element List<Part> parts) throws IOException {
+    public void process(@Element List<Part> parts, org.apache.beam.sdk.options.PipelineOptions options) throws IOException {
       List<InputFileEntry> inputs = new ArrayList<>();
       List<ShardEntry> data = new ArrayList<>();
       List<ShardEntry> rejected = new ArrayList<>();
@@ -131,6 +137,8 @@ public final class WriteManifest extends PTransform<PCollectionList<ShardEntry>,
       rejected.sort(Comparator.comparing(ShardEntry::path));
       RunManifest m = build(run, inputs, data, rejected, Instant.now().toString());
       ShardFiles.writeAtomically(FileSystems.matchNewResource(run.outputDir(), true), "manifest.json", ManifestJson.toBytes(m));
+      // croissant.json and README.md describe the finished output, so they follow the manifest
+      ReleaseFiles.write(new OutputDir(run.outputDir()), ReleaseInfo.from(options.as(ReleaseOptions.class)));
     }
   }
 
