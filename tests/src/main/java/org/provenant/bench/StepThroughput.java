@@ -1,24 +1,17 @@
 package org.provenant.bench;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.provenant.filters.extract.WebExtractor;
 import org.provenant.filters.read.Candidate;
-import org.provenant.filters.read.ReadSink;
-import org.provenant.filters.read.WarcFileReader;
 import org.provenant.filters.step.DocumentStep;
 import org.provenant.filters.step.Outcome;
 import org.provenant.filters.step.StepCatalog;
 import org.provenant.schemas.Document;
-import org.provenant.schemas.Rejection;
 
 /**
  * Single-thread cost of each web step, so BENCHMARKS.md can say which step costs what: extraction
@@ -31,25 +24,8 @@ public final class StepThroughput {
   private StepThroughput() {}
 
   public static void main(String[] args) throws IOException {
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> s = Files.list(Path.of(args[0]))) {
-      s.filter(p -> p.toString().endsWith(".warc.gz")).sorted().forEach(files::add);
-    }
     int repeat = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    List<Candidate> candidates = new ArrayList<>();
-    for (Path f : files) {
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
-        new WarcFileReader().read(f.toString(), in, new ReadSink() {
-          @Override
-          public void candidate(Candidate c) {
-            candidates.add(c);
-          }
-
-          @Override
-          public void rejected(Rejection x) {}
-        });
-      }
-    }
+    List<Candidate> candidates = WebPathProfile.readCandidates(WebPathProfile.warcFiles(Path.of(args[0])));
     long payloadBytes = candidates.stream().mapToLong(c -> c.body() == null ? 0 : c.body().length).sum();
     List<Document> docs = new ArrayList<>();
     for (boolean signals : new boolean[] {false, true}) {

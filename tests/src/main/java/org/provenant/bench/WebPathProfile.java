@@ -25,10 +25,7 @@ public final class WebPathProfile {
   private WebPathProfile() {}
 
   public static void main(String[] args) throws IOException {
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> s = Files.list(Path.of(args[0]))) {
-      s.filter(p -> p.toString().endsWith(".warc.gz")).sorted().forEach(files::add);
-    }
+    List<Path> files = warcFiles(Path.of(args[0]));
     int repeat = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     long compressed = 0;
     for (Path f : files) {
@@ -36,21 +33,8 @@ public final class WebPathProfile {
     }
     WebExtractor extractor = new WebExtractor(true);
     for (int r = 0; r < repeat; r++) {
-      List<Candidate> candidates = new ArrayList<>();
       long t0 = System.nanoTime();
-      for (Path f : files) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
-          new WarcFileReader().read(f.toString(), in, new ReadSink() {
-            @Override
-            public void candidate(Candidate c) {
-              candidates.add(c);
-            }
-
-            @Override
-            public void rejected(Rejection x) {}
-          });
-        }
-      }
+      List<Candidate> candidates = readCandidates(files);
       long t1 = System.nanoTime();
       List<Outcome> outcomes = new ArrayList<>(candidates.size());
       for (Candidate c : candidates) {
@@ -68,5 +52,31 @@ public final class WebPathProfile {
           r + 1, candidates.size(), compressed / 1e6, (t1 - t0) / 1e9, compressed / 1e6 / ((t1 - t0) / 1e9),
           (t2 - t1) / 1e9, candidates.size() / ((t2 - t1) / 1e9), (t3 - t2) / 1e9);
     }
+  }
+
+  /** The {@code .warc.gz} files of {@code dir}, sorted. */
+  static List<Path> warcFiles(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".warc.gz")).sorted().toList();
+    }
+  }
+
+  /** Every candidate of {@code files}, read in order (rejections are dropped). */
+  static List<Candidate> readCandidates(List<Path> files) throws IOException {
+    List<Candidate> candidates = new ArrayList<>();
+    for (Path f : files) {
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
+        new WarcFileReader().read(f.toString(), in, new ReadSink() {
+          @Override
+          public void candidate(Candidate c) {
+            candidates.add(c);
+          }
+
+          @Override
+          public void rejected(Rejection x) {}
+        });
+      }
+    }
+    return candidates;
   }
 }

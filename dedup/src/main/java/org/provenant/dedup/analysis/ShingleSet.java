@@ -29,6 +29,21 @@ public final class ShingleSet implements Serializable {
   }
 
   /**
+   * The set of {@code hashes} as {@link #toArray()} gave them (strictly ascending), checked in one
+   * linear pass instead of sorted again; any other array is taken as {@link #of} takes it. For
+   * sets that travel between workers as arrays and are compared many times.
+   */
+  public static ShingleSet ofSorted(long[] hashes) {
+    requireNonNull(hashes, "hashes");
+    for (int i = 1; i < hashes.length; i++) {
+      if (hashes[i] <= hashes[i - 1]) {
+        return of(hashes);
+      }
+    }
+    return hashes.length == 0 ? EMPTY : new ShingleSet(hashes.clone());
+  }
+
+  /**
    * The set of the first {@code count} values of {@code hashes}, which this method sorts in place
    * and then stops using.
    */

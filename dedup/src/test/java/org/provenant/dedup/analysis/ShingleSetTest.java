@@ -20,6 +20,17 @@ class ShingleSetTest {
   }
 
   @Test
+  void ofSortedTakesAscendingArraysAsTheyAreAndSortsAnythingElse() {
+    long[] sorted = {Long.MIN_VALUE, -1, 3, 5};
+    ShingleSet s = ShingleSet.ofSorted(sorted);
+    assertArrayEquals(sorted, s.toArray());
+    sorted[0] = 99; // the set keeps its own copy
+    assertArrayEquals(new long[] {Long.MIN_VALUE, -1, 3, 5}, s.toArray());
+    assertArrayEquals(new long[] {1, 3, 5}, ShingleSet.ofSorted(new long[] {5, 3, 3, 1}).toArray());
+    assertSame(ShingleSet.EMPTY, ShingleSet.ofSorted(new long[0]));
+  }
+
+  @Test
   void exactJaccard() {
     assertEquals(0.5, ShingleSet.of(1, 2, 3).jaccard(ShingleSet.of(2, 3, 4)));
     assertEquals(1.0, ShingleSet.of(1, 2).jaccard(ShingleSet.of(2, 1, 1)));

@@ -31,7 +31,7 @@ public record SignatureRecord(
   }
 
   ShingleSet shingleSet() {
-    return ShingleSet.of(shingles);
+    return ShingleSet.ofSorted(shingles);
   }
 
   MinHashSignature signature() {
