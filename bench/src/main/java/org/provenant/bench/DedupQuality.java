@@ -97,6 +97,7 @@ public final class DedupQuality {
     if (provenant != null) {
       report("provenant cluster pairs", clusterPairs(Corpus.readTsv(provenant.resolve("clusters.tsv")), sets.keySet()), truth, sets, threshold);
       report("provenant duplicate_of pairs", directPairs(Corpus.readTsv(provenant.resolve("duplicate-of.tsv")), sets.keySet()), truth, sets, threshold);
+      reportOutcome("provenant outcome", Corpus.readTsv(provenant.resolve("clusters.tsv")), truth, sets, threshold);
     }
     if (edges) {
       inMemoryEdges(texts, sets, cfg, truth, threshold);
@@ -107,6 +108,7 @@ public final class DedupQuality {
       report("spark approxSimilarityJoin pairs", directPairs(Corpus.readTsv(spark.resolve("join-pairs.tsv")), sets.keySet()), truth, sets, threshold);
       if (Files.exists(spark.resolve("clusters.tsv"))) {
         report("spark cluster pairs (after CC)", clusterPairs(Corpus.readTsv(spark.resolve("clusters.tsv")), sets.keySet()), truth, sets, threshold);
+        reportOutcome("spark outcome (one per component)", Corpus.readTsv(spark.resolve("clusters.tsv")), truth, sets, threshold);
       }
     }
   }
@@ -221,6 +223,70 @@ public final class DedupQuality {
       }
     }
     return out;
+  }
+
+  /**
+   * What a reader of the output gets, from {@code id<TAB>kept id} rows (a document whose kept id is
+   * another document was removed; documents without a row were kept alone):
+   *
+   * <ul>
+   *   <li><b>pair recall</b>: share of the true pairs of which at most one document is still in the
+   *       output (the pair was deduplicated);
+   *   <li><b>removal precision</b>: share of the removed documents whose kept document has exact
+   *       Jaccard ≥ threshold with them (the removal was justified by the document that replaced it).
+   * </ul>
+   */
+  static void reportOutcome(String name, List<String[]> rows, SortedSet<DocPair> truth, Map<String, ShingleSet> sets, double threshold) {
+    Map<String, String> keptFor = new java.util.HashMap<>();
+    for (String[] r : rows) {
+      if (sets.containsKey(r[0]) && !r[0].equals(r[1])) {
+        keptFor.put(r[0], r[1]);
+      }
+    }
+    long bothKept = 0;
+    long[] trueBy = new long[BUCKETS.length];
+    long[] leftBy = new long[BUCKETS.length];
+    for (DocPair p : truth) {
+      int b = bucket(sets.get(p.first()).jaccard(sets.get(p.second())));
+      trueBy[b]++;
+      if (!keptFor.containsKey(p.first()) && !keptFor.containsKey(p.second())) {
+        bothKept++;
+        leftBy[b]++;
+      }
+    }
+    long justified = 0;
+    long unknownKept = 0;
+    long[] wrongBy = new long[BUCKETS.length];
+    for (Map.Entry<String, String> e : keptFor.entrySet()) {
+      ShingleSet kept = sets.get(e.getValue());
+      if (kept == null) {
+        unknownKept++; // kept document outside the evaluated prefix
+        continue;
+      }
+      double j = sets.get(e.getKey()).jaccard(kept);
+      if (j >= threshold - 1e-12) {
+        justified++;
+      } else {
+        wrongBy[bucket(j)]++;
+      }
+    }
+    long judged = keptFor.size() - unknownKept;
+    System.out.printf("RESULT %-34s removed=%d pairs_left=%d pair_recall=%.4f removal_precision=%.4f%n", name, keptFor.size(), bothKept,
+        truth.isEmpty() ? Double.NaN : 1.0 - (double) bothKept / truth.size(), judged == 0 ? Double.NaN : (double) justified / judged);
+    StringBuilder r = new StringBuilder("  true pairs with both documents kept, by exact Jaccard:");
+    for (int b = 0; b < BUCKETS.length; b++) {
+      if (trueBy[b] > 0) {
+        r.append(String.format(" %s %d/%d", label(b), leftBy[b], trueBy[b]));
+      }
+    }
+    System.out.println(r);
+    StringBuilder f = new StringBuilder("  removals below the threshold, by exact Jaccard with the kept document:");
+    for (int b = 0; b < BUCKETS.length; b++) {
+      if (wrongBy[b] > 0) {
+        f.append(String.format(" %s=%d", label(b), wrongBy[b]));
+      }
+    }
+    System.out.println(f);
   }
 
   private static final double[] BUCKETS = {0.0, 0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0};

@@ -2,6 +2,7 @@ package org.provenant.pipelines.transforms;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -71,7 +72,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
   private static final TupleTag<Rejection> EXACT_REJECTED = new TupleTag<>() {};
   private static final TupleTag<KV<String, String>> GROUP_SURVIVOR = new TupleTag<>() {};
   private static final TupleTag<SignatureRecord> SIGNATURES = new TupleTag<>() {};
-  private static final TupleTag<KV<String, String>> BANDS = new TupleTag<>() {};
+  private static final TupleTag<KV<Long, String>> BANDS = new TupleTag<>() {};
 
   private final DedupSettings settings;
   private final boolean near;
@@ -127,7 +128,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     PCollectionTuple signed = survivors.apply("SignAndBand",
         ParDo.of(new SignFn(settings)).withOutputTags(SIGNATURES, TupleTagList.of(BANDS)));
     PCollection<SignatureRecord> sigs = signed.get(SIGNATURES).setCoder(SignatureRecordCoder.of());
-    PCollection<KV<String, String>> pairs = signed.get(BANDS).setCoder(strKv)
+    PCollection<KV<String, String>> pairs = signed.get(BANDS).setCoder(KvCoder.of(BigEndianLongCoder.of(), StringUtf8Coder.of()))
         .apply("GroupByBand", GroupByKey.create())
         .apply("ProposePairs", ParDo.of(new ProposePairsFn(maxBucketPairs))).setCoder(strKv)
         .apply("DistinctPairs", Distinct.create());
@@ -314,12 +315,18 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
   }
 
   /**
-   * A document's key inside dedup: its id plus its source, because ids need not be unique (the same
-   * WARC record in two files, a dataset with repeated ids). Sorts by id first.
+   * A document's key inside dedup: its id plus a 64-bit hash of its source (file and offset),
+   * because ids need not be unique (the same WARC record in two files, a dataset with repeated ids).
+   * Sorts by id first. The hash keeps the key short, since keys are most of what the band, pair
+   * and clustering shuffles carry; two documents would share a key only with the same id and
+   * colliding source hashes.
    */
   static String internalKey(Document d) {
-    return d.id() + "\u0000" + sourceKey(d) + (ReadPriorRelease.isPrior(d) ? PRIOR_SUFFIX : "");
+    long h = SOURCE_HASH.hashString(sourceKey(d), java.nio.charset.StandardCharsets.UTF_8).asLong();
+    return d.id() + "\u0000" + String.format("%016x", h) + (ReadPriorRelease.isPrior(d) ? PRIOR_SUFFIX : "");
   }
+
+  private static final com.google.common.hash.HashFunction SOURCE_HASH = com.google.common.hash.Hashing.murmur3_128(0x5eed);
 
   /** Ends the internal key of a document of an earlier release, so it never collides with a new one. */
   static final String PRIOR_SUFFIX = "\u0000prior";
@@ -372,12 +379,14 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
       String key = internalKey(d);
       out.get(SIGNATURES).output(SignatureRecord.of(key, d, d.dedup().clusterSize(), sig, shingles));
       for (BandKey k : settings.banding().bandKeys(sig)) {
-        out.get(BANDS).output(KV.of(k.band() + ":" + Long.toHexString(k.hash()), key));
+        // one 64-bit shuffle key per band: a collision across bands only adds a candidate pair,
+        // which verification then judges
+        out.get(BANDS).output(KV.of(k.hash() ^ (k.band() + 1) * 0x9E3779B97F4A7C15L, key));
       }
     }
   }
 
-  static final class ProposePairsFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
+  static final class ProposePairsFn extends DoFn<KV<Long, Iterable<String>>, KV<String, String>> {
     private final Counter bigBuckets = Metrics.counter(DedupDocuments.class, "buckets_over_max_bucket_pairs");
     private final int maxBucketPairs;
 
@@ -386,7 +395,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<String>> bucket, OutputReceiver<KV<String, String>> out) {
+    public void process(@Element KV<Long, Iterable<String>> bucket, OutputReceiver<KV<String, String>> out) {
       java.util.TreeSet<String> ids = new java.util.TreeSet<>();
       bucket.getValue().forEach(ids::add);
       if (ids.size() < 2) {
@@ -546,23 +555,18 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
   }
 
   /**
-   * Exact Jaccard of the shingle sets when both records carry them, else the estimate from the
-   * signatures. With shingle sets, a pair whose estimate is more than {@link #EXACT_SKIP_MARGIN}
-   * below the threshold (over five standard deviations of the 128-value estimate) is taken as
-   * dissimilar without the exact count.
+   * Jaccard of the shingle fingerprints when the records carry them (exact verification, one linear
+   * merge), else the estimate from the signatures.
    */
   static double similarity(SimilarityVerifier verifier, SignatureRecord a, SignatureRecord b) {
-    double estimate = a.signature().estimatedJaccard(b.signature());
-    if (!a.hasShingles() || !b.hasShingles()) {
-      return estimate;
+    if (a.hasShingles() && b.hasShingles()) {
+      return a.fingerprints().jaccard(b.fingerprints());
     }
-    if (estimate < verifier.threshold() - EXACT_SKIP_MARGIN) {
-      return estimate;
+    if (a.values().length == 0 || b.values().length == 0) {
+      throw new IllegalStateException("signature records of mixed verification modes: " + idOf(a.id()) + ", " + idOf(b.id()));
     }
-    return a.shingleSet().jaccard(b.shingleSet());
+    return a.signature().estimatedJaccard(b.signature());
   }
-
-  static final double EXACT_SKIP_MARGIN = 0.2;
 
   static final class ClusterSurvivorFn extends DoFn<KV<String, Iterable<SignatureRecord>>, KV<String, Decision>> {
     private final Counter clusters = Metrics.counter(DedupDocuments.class, "near_clusters");

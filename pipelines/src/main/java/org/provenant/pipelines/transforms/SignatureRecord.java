@@ -2,6 +2,7 @@ package org.provenant.pipelines.transforms;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import org.provenant.dedup.analysis.ShingleFingerprints;
 import org.provenant.dedup.analysis.ShingleSet;
 import org.provenant.dedup.cluster.ClusterMember;
 import org.provenant.dedup.cluster.CrawlDates;
@@ -13,25 +14,28 @@ import org.provenant.schemas.Document;
  * What near-duplicate detection carries for one document instead of the document: its internal key
  * (id and source, see {@link DedupDocuments#internalKey}), what the
  * survivor rule needs (crawl date, text length, licence), how many exact copies it stands for, and
- * its MinHash signature. About 1 KB for 128 values; with exact verification also its shingle hash
- * set, 8 bytes per distinct shingle (about as many as the text has words).
+ * what pairs are verified on: with exact verification (the default) its {@linkplain
+ * ShingleFingerprints shingle fingerprints}, about 4 bytes per distinct shingle, and no signature
+ * (banding has used it already); with estimated verification its MinHash signature, 1 KB for 128
+ * values.
  */
 public record SignatureRecord(
-    String id, String date, int textLength, String licence, int represented, String scheme, long[] values, long[] shingles)
+    String id, String date, int textLength, String licence, int represented, String scheme, long[] values,
+    ShingleFingerprints fingerprints)
     implements Serializable {
 
+  /** A record carrying the fingerprints of {@code shingles} when given, else the signature's values. */
   static SignatureRecord of(String key, Document d, int represented, MinHashSignature sig, ShingleSet shingles) {
     return new SignatureRecord(key, d.source().date(), d.text().length(), d.license().spdx(), represented,
-        sig.scheme().name(), sig.values(), shingles == null ? null : shingles.toArray());
+        sig.scheme().name(), shingles == null ? sig.values() : NO_VALUES,
+        shingles == null ? null : ShingleFingerprints.of(shingles));
   }
 
-  /** Whether this record carries its shingle set, for exact verification. */
+  private static final long[] NO_VALUES = new long[0];
+
+  /** Whether this record carries shingle fingerprints, for exact verification. */
   boolean hasShingles() {
-    return shingles != null;
-  }
-
-  ShingleSet shingleSet() {
-    return ShingleSet.ofSorted(shingles);
+    return fingerprints != null;
   }
 
   MinHashSignature signature() {
@@ -47,7 +51,7 @@ public record SignatureRecord(
     return o instanceof SignatureRecord r && r.id.equals(id) && Arrays.equals(r.values, values)
         && java.util.Objects.equals(r.date, date) && r.textLength == textLength
         && java.util.Objects.equals(r.licence, licence) && r.represented == represented && r.scheme.equals(scheme)
-        && Arrays.equals(r.shingles, shingles);
+        && java.util.Objects.equals(r.fingerprints, fingerprints);
   }
 
   @Override
