@@ -2,10 +2,7 @@ package org.provenant.dedup.analysis;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -84,26 +81,32 @@ public final class ShingleFingerprints implements Serializable {
     return (double) common / (a.length + b.length - common);
   }
 
-  /** Writes the count and the gaps as unsigned varints (the first value's gap is from -2^31). */
-  public void writeTo(OutputStream out) throws IOException {
-    writeVarLong(out, sorted.length);
+  /**
+   * The count and then the gaps as unsigned varints (the first value's gap is from -2^31): the
+   * form that travels between workers.
+   */
+  public byte[] toBytes() {
+    byte[] out = new byte[5 + 5 * sorted.length];
+    int p = putVarLong(out, 0, sorted.length);
     long previous = Integer.MIN_VALUE;
     for (int v : sorted) {
-      writeVarLong(out, v - previous);
+      p = putVarLong(out, p, v - previous);
       previous = v;
     }
+    return Arrays.copyOf(out, p);
   }
 
-  /** Reads what {@link #writeTo} wrote; rejects values out of order or out of range. */
-  public static ShingleFingerprints readFrom(InputStream in) throws IOException {
-    long n = readVarLong(in);
-    if (n < 0 || n > Integer.MAX_VALUE - 8) {
+  /** Reads what {@link #toBytes} wrote, all of {@code bytes}; rejects truncated, disordered or out-of-range input. */
+  public static ShingleFingerprints fromBytes(byte[] bytes) throws IOException {
+    int[] pos = {0};
+    long n = getVarLong(bytes, pos);
+    if (n < 0 || n > bytes.length) {
       throw new IOException("bad fingerprint count " + n);
     }
     int[] out = new int[(int) n];
     long previous = Integer.MIN_VALUE;
     for (int i = 0; i < out.length; i++) {
-      long gap = readVarLong(in);
+      long gap = getVarLong(bytes, pos);
       long v = previous + gap;
       if ((i > 0 && gap <= 0) || gap < 0 || v > Integer.MAX_VALUE) {
         throw new IOException("fingerprints out of order at " + i);
@@ -111,37 +114,32 @@ public final class ShingleFingerprints implements Serializable {
       out[i] = (int) v;
       previous = v;
     }
+    if (pos[0] != bytes.length) {
+      throw new IOException((bytes.length - pos[0]) + " bytes after the fingerprints");
+    }
     return new ShingleFingerprints(out);
   }
 
-  /** The bytes {@link #writeTo} writes, for sizing. */
-  public int encodedSize() {
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    try {
-      writeTo(b);
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
-    return b.size();
-  }
-
-  static void writeVarLong(OutputStream out, long v) throws IOException {
+  private static int putVarLong(byte[] out, int p, long v) {
     while ((v & ~0x7FL) != 0) {
-      out.write((int) ((v & 0x7F) | 0x80));
+      out[p++] = (byte) ((v & 0x7F) | 0x80);
       v >>>= 7;
     }
-    out.write((int) v);
+    out[p++] = (byte) v;
+    return p;
   }
 
-  static long readVarLong(InputStream in) throws IOException {
+  private static long getVarLong(byte[] in, int[] pos) throws IOException {
     long v = 0;
+    int p = pos[0];
     for (int shift = 0; shift < 64; shift += 7) {
-      int b = in.read();
-      if (b < 0) {
+      if (p >= in.length) {
         throw new java.io.EOFException("truncated varint");
       }
+      int b = in[p++];
       v |= (long) (b & 0x7F) << shift;
       if ((b & 0x80) == 0) {
+        pos[0] = p;
         return v;
       }
     }

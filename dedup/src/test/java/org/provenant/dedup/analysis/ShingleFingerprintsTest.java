@@ -3,9 +3,8 @@ package org.provenant.dedup.analysis;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Arrays;
@@ -56,24 +55,26 @@ class ShingleFingerprintsTest {
   void roundTripsAsDeltaVarints() throws IOException {
     ShingleSet set = ShingleSet.of(new SplittableRandom(3).longs(400).toArray());
     ShingleFingerprints f = ShingleFingerprints.of(set);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    f.writeTo(out);
-    assertEquals(out.size(), f.encodedSize());
+    byte[] bytes = f.toBytes();
     // 400 gaps averaging 2^32 / 400 take 4 varint bytes or fewer: under half of 400 x 8 bytes
-    assertEquals(true, out.size() < 1_650, "size " + out.size());
-    assertEquals(f, ShingleFingerprints.readFrom(new ByteArrayInputStream(out.toByteArray())));
+    assertTrue(bytes.length < 1_650, "size " + bytes.length);
+    assertEquals(f, ShingleFingerprints.fromBytes(bytes));
     ShingleFingerprints extremes = ShingleFingerprints.of(ShingleSet.of(hash(Integer.MIN_VALUE, 0), hash(Integer.MAX_VALUE, 0)));
-    out.reset();
-    extremes.writeTo(out);
-    assertArrayEquals(new byte[] {2, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F}, out.toByteArray());
-    assertEquals(extremes, ShingleFingerprints.readFrom(new ByteArrayInputStream(out.toByteArray())));
+    assertArrayEquals(new byte[] {2, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F}, extremes.toBytes());
+    assertEquals(extremes, ShingleFingerprints.fromBytes(extremes.toBytes()));
+    assertEquals(ShingleFingerprints.of(ShingleSet.EMPTY), ShingleFingerprints.fromBytes(new byte[] {0}));
   }
 
   @Test
-  void rejectsTruncatedAndDisorderedInput() {
-    assertThrows(EOFException.class, () -> ShingleFingerprints.readFrom(new ByteArrayInputStream(new byte[] {3, 1})));
+  void rejectsTruncatedDisorderedAndTrailingInput() {
+    assertThrows(EOFException.class, () -> ShingleFingerprints.fromBytes(new byte[] {2, 1}));
+    assertThrows(EOFException.class, () -> ShingleFingerprints.fromBytes(new byte[] {1, (byte) 0x80}));
     // second gap 0: a repeat, which a writer never produces
-    IOException e = assertThrows(IOException.class, () -> ShingleFingerprints.readFrom(new ByteArrayInputStream(new byte[] {2, 5, 0})));
+    IOException e = assertThrows(IOException.class, () -> ShingleFingerprints.fromBytes(new byte[] {2, 5, 0}));
     assertEquals("fingerprints out of order at 1", e.getMessage());
+    e = assertThrows(IOException.class, () -> ShingleFingerprints.fromBytes(new byte[] {1, 5, 9}));
+    assertEquals("1 bytes after the fingerprints", e.getMessage());
+    e = assertThrows(IOException.class, () -> ShingleFingerprints.fromBytes(new byte[] {100, 1}));
+    assertEquals("bad fingerprint count 100", e.getMessage());
   }
 }

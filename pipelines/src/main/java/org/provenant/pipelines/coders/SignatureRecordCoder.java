@@ -43,9 +43,12 @@ public final class SignatureRecordCoder extends AtomicCoder<SignatureRecord> {
     for (long v : r.values()) {
       d.writeLong(v);
     }
-    d.writeBoolean(r.fingerprints() != null);
-    if (r.fingerprints() != null) {
-      r.fingerprints().writeTo(d);
+    if (r.fingerprints() == null) {
+      VarInt.encode(0, d);
+    } else {
+      byte[] f = r.fingerprints().toBytes();
+      VarInt.encode(f.length + 1, d);
+      d.write(f);
     }
     d.flush();
     VarInt.encode(buf.size(), out);
@@ -77,7 +80,15 @@ public final class SignatureRecordCoder extends AtomicCoder<SignatureRecord> {
     for (int i = 0; i < n; i++) {
       values[i] = d.readLong();
     }
-    ShingleFingerprints fingerprints = d.readBoolean() ? ShingleFingerprints.readFrom(d) : null;
+    int f = VarInt.decodeInt(d) - 1;
+    ShingleFingerprints fingerprints = null;
+    if (f >= 0) {
+      byte[] fb = d.readNBytes(f);
+      if (fb.length != f) {
+        throw new CoderException("truncated shingle fingerprints");
+      }
+      fingerprints = ShingleFingerprints.fromBytes(fb);
+    }
     return new SignatureRecord(id, date, len, licence, represented, scheme, values, fingerprints);
   }
 
