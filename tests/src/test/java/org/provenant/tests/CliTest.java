@@ -38,6 +38,7 @@ class CliTest {
     Run r = cli("curate", "--input", corpus + "/crawl-0.warc.gz", "--output", out.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("kept 2, rejected 4 (accounting holds: candidates = kept + rejected)"), r.out());
+    assertTrue(r.out().startsWith("runner FlinkRunner;"), r.out()); // embedded Flink unless --runner is given
   }
 
   @Test

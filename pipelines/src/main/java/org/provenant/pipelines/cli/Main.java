@@ -167,7 +167,8 @@ public final class Main implements Callable<Integer> {
 
   @Command(name = "curate", mixinStandardHelpOptions = true,
       description = {"Curate inputs into OUT/data/*.parquet, OUT/rejected/*.parquet and OUT/manifest.json.",
-          "Any other --option is passed to Beam, e.g. --runner=FlinkRunner [--flinkMaster=host:port],",
+          "Runs on an embedded Flink mini-cluster unless --runner says otherwise. Any other --option is",
+          "passed to Beam, e.g. --parallelism=N, --runner=DirectRunner, --runner=FlinkRunner --flinkMaster=host:port,",
           "--runner=DataflowRunner --project=P --region=R --templateLocation=FILE ..."})
   static final class Curate implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "GLOB", arity = "1..*",
@@ -205,6 +206,11 @@ public final class Main implements Callable<Integer> {
         cfg = cfg.withDedup(cfg.dedup().plusAgainst(dedupAgainst));
       }
       List<String> args = new ArrayList<>(beamArgs);
+      if (args.stream().noneMatch(a -> a.startsWith("--runner"))) {
+        // the embedded Flink mini-cluster is the local default: the DirectRunner is Beam's
+        // correctness checker and takes minutes where Flink takes seconds (BENCHMARKS.md)
+        args.add(0, "--runner=FlinkRunner");
+      }
       args.addAll(release.asBeamArgs());
       Curator.Result r = new Curator(ERR).run(inputs, output, cfg, overwrite, args);
       if (r.templateOnly()) {

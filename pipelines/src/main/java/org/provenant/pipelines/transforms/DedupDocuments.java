@@ -49,14 +49,16 @@ import org.provenant.schemas.Rejection;
  *   <li>Exact: group by the hash of normalised text; the survivor rule keeps one per group, the
  *       others are {@code exact_duplicate} rejections.
  *   <li>Near: each exact survivor gets a MinHash signature (Lucene shingle chain); signatures are
- *       bucketed by LSH band; each bucket proposes pairs (all pairs up to {@code maxBucketPairs}
- *       members, else each member with the bucket's smallest id); pairs are verified on estimated
- *       Jaccard; verified pairs are edges.
+ *       bucketed by LSH band (a 64-bit key per band); each bucket proposes pairs (all pairs up to
+ *       {@code maxBucketPairs} members, else each member with the bucket's smallest id); pairs are
+ *       verified on the Jaccard of the two documents' shingle fingerprints (or, with {@code
+ *       verify=estimated}, of their signatures); verified pairs are edges.
  *   <li>Clusters: connected components of the edges by large-star / small-star rounds, unrolled
  *       {@code ccRounds} times; a run whose last round still changed the graph fails loudly.
  *   <li>Survivors: per component the survivor rule (default earliest crawl, then lowest id) keeps
- *       one; the others are {@code near_duplicate} rejections with {@code duplicate_of} and the
- *       estimated similarity. Exact duplicates point at their group's final survivor.
+ *       one and splits the component greedily so that every removed document has at least the
+ *       threshold with the document it names; the others are {@code near_duplicate} rejections
+ *       with {@code duplicate_of} and the similarity. Exact duplicates point at their group's final survivor.
  * </ol>
  *
  * Every kept document gets {@code dedup.cluster_id} (the id of the kept document of its cluster)
