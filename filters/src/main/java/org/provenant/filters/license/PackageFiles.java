@@ -158,6 +158,25 @@ public final class PackageFiles {
     return path.substring(path.lastIndexOf('/') + 1);
   }
 
+  /**
+   * The directory whose subtree a package-level file speaks for: its own directory, except that
+   * a jar's {@code META-INF/} licence files and {@code META-INF/maven/<group>/<artifact>/pom.xml}
+   * speak for the whole archive (the root, {@code ""}).
+   */
+  static String scopeDir(String path) {
+    String p = normalize(path);
+    if (p.startsWith("META-INF/")) {
+      Kind k = kind(p);
+      if (k == Kind.LICENSE_FILE && depth(p) == 1) {
+        return "";
+      }
+      if (k == Kind.POM && p.startsWith("META-INF/maven/")) {
+        return "";
+      }
+    }
+    return dir(p);
+  }
+
   static int depth(String path) {
     int d = 0;
     for (int i = 0; i < path.length(); i++) {

@@ -20,7 +20,8 @@ import org.provenant.schemas.License;
  * the licence of each file in it.
  *
  * <p>Per directory that has licence statements (the root is the package licence; a LICENSE in a
- * subdirectory governs that subtree):
+ * subdirectory governs that subtree; a jar's {@code META-INF/} licence files and {@code
+ * META-INF/maven/**}{@code /pom.xml} speak for the whole jar, as the Maven convention has them):
  *
  * <ul>
  *   <li>licence files (LICENSE, COPYING, ..., and {@code LICENSES/<id>.txt}) are read with {@link
@@ -46,9 +47,21 @@ public final class PackageLicenseResolver {
   public static final String REUSE_SIDECAR = "reuse_sidecar";
   public static final String REUSE_TOML = "reuse_toml";
   public static final String README = "readme";
+  /** A licence stated in prose in a source file's leading comment ({@link HeaderComment}). */
+  public static final String FILE_HEADER = "file_header";
+  /** Lowest confidence of a header-comment match that decides a file's licence. */
+  static final double HEADER_MIN_CONFIDENCE = 0.75;
+  /** Distinct header comments remembered per resolver; one package's files mostly share one. */
+  static final int HEADER_MEMO_SIZE = 4_096;
 
   private final LicenseTextMatcher matcher;
   private final SpdxHeaderScanner headers;
+  /**
+   * Header comment text to the matches of exactly that text: a pure function, so whether a text
+   * was seen before never changes an answer; bounded by {@link #HEADER_MEMO_SIZE}.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, List<LicenseMatch>> headerMemo =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private PackageLicenseResolver(LicenseTextMatcher matcher, SpdxHeaderScanner headers) {
     this.matcher = matcher;
@@ -87,7 +100,7 @@ public final class PackageLicenseResolver {
       String path = f.getKey();
       String text = f.getValue();
       PackageFiles.Kind kind = PackageFiles.kind(path);
-      String dir = PackageFiles.dir(path);
+      String dir = PackageFiles.scopeDir(path);
       switch (kind) {
         case LICENSES_DIR -> dirs.computeIfAbsent(PackageFiles.dir(dir), d -> new Dir()).files
             .add(licensesDirFile(path, text));
@@ -296,6 +309,14 @@ public final class PackageLicenseResolver {
           + " (" + a.precedence().name().toLowerCase(Locale.ROOT) + ")", reuseExpr, reuseExpr == null ? null : 1.0));
     }
 
+    // a licence stated in prose in the leading comment, when no tag, sidecar or REUSE entry says it
+    if (headerExprs.isEmpty() && sidecarExprs.isEmpty() && annotation.isEmpty()) {
+      for (LicenseMatch m : headerMatches(text)) {
+        own.add(new Evidence(FILE_HEADER, p + ":1", m.method() + ": leading comment", m.spdx(), m.confidence()));
+        headerExprs.add(m.spdx());
+      }
+    }
+
     // REUSE: a sidecar replaces the file's own header.
     List<String> fileExprs = !sidecarExprs.isEmpty() ? sidecarExprs : headerExprs;
     boolean conflict = !sidecarExprs.isEmpty() && !headerExprs.isEmpty()
@@ -319,6 +340,29 @@ public final class PackageLicenseResolver {
     List<Evidence> evidence = new ArrayList<>(own);
     evidence.addAll(scope.evidence());
     return new License(expr, evidence, conflict);
+  }
+
+  /** Listed licences the leading comment of {@code text} states with enough confidence. */
+  private List<LicenseMatch> headerMatches(String text) {
+    String comment = HeaderComment.of(text);
+    if (comment.isEmpty() || LicenseTextMatcher.hasNoLicenseCue(comment)) {
+      return List.of();
+    }
+    List<LicenseMatch> known = headerMemo.get(comment);
+    if (known != null) {
+      return known;
+    }
+    List<LicenseMatch> found = new ArrayList<>();
+    for (LicenseMatch m : matcher.match(comment)) {
+      if (m.isListed() && m.confidence() >= HEADER_MIN_CONFIDENCE) {
+        found.add(m);
+      }
+    }
+    List<LicenseMatch> result = List.copyOf(found);
+    if (headerMemo.size() < HEADER_MEMO_SIZE) {
+      headerMemo.putIfAbsent(comment, result);
+    }
+    return result;
   }
 
   // ---- helpers --------------------------------------------------------------------------------

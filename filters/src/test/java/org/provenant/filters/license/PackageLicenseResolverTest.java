@@ -179,6 +179,66 @@ class PackageLicenseResolverTest {
     assertEquals(Optional.of("CC0-1.0 AND MIT"), p.spdx());
   }
 
+  private static final String APACHE_HEADER = """
+      /*
+       * Copyright (C) 2012 The Guava Authors
+       *
+       * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+       * in compliance with the License. You may obtain a copy of the License at
+       *
+       * http://www.apache.org/licenses/LICENSE-2.0
+       *
+       * Unless required by applicable law or agreed to in writing, software distributed under the License
+       * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+       * or implied. See the License for the specific language governing permissions and limitations under
+       * the License.
+       */
+
+      package com.google.common.io;
+
+      public abstract class ByteSink {}
+      """;
+
+  @Test
+  void jarMetaInfLicenceAndMavenPomSpeakForTheWholeJar() {
+    PackageLicense p = resolve(Map.of("META-INF/LICENSE", Fixtures.resource("MIT.txt"),
+        "META-INF/maven/org.example/lib/pom.xml",
+        "<project><licenses><license><name>MIT License</name></license></licenses></project>"));
+    assertEquals(Optional.of("MIT"), p.spdx());
+    assertEquals("MIT", resolver.forFile("org/example/Lib.java", "package org.example;\nclass Lib {}\n", p).spdx());
+    // outside a jar's META-INF a LICENSE still governs only its own subtree
+    PackageLicense q = resolve(Map.of("LICENSE", Fixtures.resource("MIT.txt"), "vendor/LICENSE", Fixtures.resource("MIT.txt")));
+    assertEquals(List.of("", "vendor"), List.copyOf(q.scopes().keySet()));
+  }
+
+  @Test
+  void licenceStatedInTheLeadingCommentDecidesTheFile() {
+    License l = resolver.forFile("com/google/common/io/ByteSink.java", APACHE_HEADER, resolve(Map.of()));
+    assertEquals("Apache-2.0", l.spdx());
+    assertEquals(List.of("file_header@com/google/common/io/ByteSink.java:1=Apache-2.0"), kinds(l.evidence()));
+    // the same header with another year and holder: the same text after copyright lines go
+    License again = resolver.forFile("B.java", APACHE_HEADER.replace("2012 The Guava Authors", "2024 Someone Else"), resolve(Map.of()));
+    assertEquals(l.evidence().get(0).confidence(), again.evidence().get(0).confidence());
+    // a file's own statement comes before the package's, which stays listed as evidence
+    PackageLicense mit = resolve(Map.of("LICENSE", Fixtures.resource("MIT.txt")));
+    License own = resolver.forFile("A.java", APACHE_HEADER, mit);
+    assertEquals("Apache-2.0", own.spdx());
+    assertEquals(List.of("file_header@A.java:1=Apache-2.0", "license_file@LICENSE=MIT"), kinds(own.evidence()));
+    // an SPDX tag wins over prose; copyright alone says nothing
+    assertEquals("MIT", resolver.forFile("C.java", "// SPDX-License-Identifier: MIT\n" + APACHE_HEADER, mit).spdx());
+    assertEquals("MIT", resolver.forFile("D.java", "/* Copyright 2020 X. All rights reserved. */\nclass D {}\n", mit).spdx());
+    assertEquals(License.UNKNOWN, resolver.forFile("E.c", "/* see the licence file */\nint x;\n", resolve(Map.of())));
+  }
+
+  @Test
+  void headerCommentReadsTheBlockAndStopsAtCode() {
+    assertEquals("Licensed under X.\nSecond line.", HeaderComment.of("#!/usr/bin/env python\n# Copyright 2020 A\n# Licensed under X.\n# Second line.\nimport os\n# not header\n"));
+    assertEquals("one\ntwo", HeaderComment.of("/* one\n * two */\nint x; /* three */\n"));
+    assertEquals("doc", HeaderComment.of("<?xml version=\"1.0\"?>\n<!-- doc -->\n<a/>\n"));
+    assertEquals("", HeaderComment.of("int x;\n// late comment\n"));
+    assertEquals("", HeaderComment.of(null));
+  }
+
   @Test
   void nothingKnownGivesNoLicenceNotAnException() {
     PackageLicense p = resolve(Map.of("README.md", "# x\n\nNo licence section.\n", "pom.xml", "<project><licenses>"));
