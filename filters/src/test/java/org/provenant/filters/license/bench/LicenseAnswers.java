@@ -1,7 +1,10 @@
 package org.provenant.filters.license.bench;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,21 +12,32 @@ import org.provenant.filters.license.LicenseTextMatcher;
 
 /**
  * Prints the matcher's answer for every SPDX licence text and every file of the shared licence
- * fixtures, one {@code name<TAB>answer} line each, with no memo: diff two runs to see whether a
- * change to the matcher changes any answer. Args: {@code [corporaDir] [extraDir...]}.
+ * fixtures (or of the directories given), one {@code name<TAB>answer} line each, with no memo:
+ * diff two runs to see whether a change to the matcher changes any answer. With {@code --memo},
+ * the texts first go through a small memo in reverse order, then are printed from it in order (a
+ * mix of memo hits and recomputed evictions): the output must equal the run without. Args:
+ * {@code [--memo] [dir...]} (default: the shared corpora directory).
  */
 public final class LicenseAnswers {
   private LicenseAnswers() {}
 
   public static void main(String[] args) throws IOException {
-    Path corpora = args.length > 0 ? Paths.get(args[0]) : LicenseAgreement.findCorpora().orElseThrow(
-        () -> new IllegalStateException("shared/corpora/licenses not found; pass its path"));
-    Map<String, String> texts = new LinkedHashMap<>(LicenseTexts.spdx());
-    texts.putAll(LicenseTexts.files(corpora, "fixtures:"));
-    for (int i = 1; i < args.length; i++) {
-      texts.putAll(LicenseTexts.files(Paths.get(args[i]), "extra" + i + ":"));
+    boolean useMemo = args.length > 0 && args[0].equals("--memo");
+    List<String> dirs = Arrays.asList(args).subList(useMemo ? 1 : 0, args.length);
+    if (dirs.isEmpty()) {
+      dirs = List.of(LicenseAgreement.findCorpora().orElseThrow(
+          () -> new IllegalStateException("shared/corpora/licenses not found; pass its path")).toString());
     }
-    LicenseTextMatcher matcher = LicenseTextMatcher.shared().withMemoSize(0);
+    Map<String, String> texts = new LinkedHashMap<>(LicenseTexts.spdx());
+    for (int i = 0; i < dirs.size(); i++) {
+      texts.putAll(LicenseTexts.files(Paths.get(dirs.get(i)), "dir" + i + ":"));
+    }
+    LicenseTextMatcher matcher = LicenseTextMatcher.shared().withMemoSize(useMemo ? texts.size() / 3 : 0);
+    if (useMemo) {
+      List<String> reversed = new ArrayList<>(texts.values());
+      Collections.reverse(reversed);
+      reversed.forEach(matcher::match);
+    }
     texts.forEach((name, text) -> System.out.println(name + "\t" + matcher.match(text)));
   }
 }

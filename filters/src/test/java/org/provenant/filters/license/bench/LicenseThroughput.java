@@ -20,7 +20,8 @@ import org.provenant.filters.license.LicenseTextMatcher;
  * each with its licence header comment), (b) licence files (every non-deprecated SPDX licence
  * text of the bundled list), (c) optionally, real licence files under a directory (for example
  * from {@code filters/bench/fetch-license-files.sh}). Each set is timed twice: with no memo (every
- * text matched from scratch) and with a fresh memo in one pass (a repeated text is a memo hit).
+ * text matched from scratch), with a fresh memo in one pass (a repeated text is a memo hit), and
+ * once more with that memo (every text a hit: the cost of a text seen before).
  * Args: {@code [src.zip] [maxSourceFiles] [licenceFilesDir]}.
  */
 public final class LicenseThroughput {
@@ -77,7 +78,9 @@ public final class LicenseThroughput {
       plain.match(t); // warm-up
     }
     time(name + ", no memo", plain, texts);
-    time(name + ", fresh memo", shared.withMemoSize(LicenseTextMatcher.DEFAULT_MEMO_SIZE), texts);
+    LicenseTextMatcher memo = shared.withMemoSize(LicenseTextMatcher.DEFAULT_MEMO_SIZE);
+    time(name + ", fresh memo", memo, texts);
+    time(name + ", same texts again (every text a memo hit)", memo, texts);
   }
 
   private static void time(String name, LicenseTextMatcher matcher, List<String> texts) {
