@@ -1,6 +1,13 @@
 package org.provenant.filters.license;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
+import com.google.common.hash.HashCode;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -39,8 +46,15 @@ import org.spdx.utility.compare.LicenseCompareHelper;
  *       LicenseMatch#UNKNOWN_LICENSE_REF} with confidence 0.3.
  * </ol>
  *
+ * <p>Real corpora repeat the same LICENSE text thousands of times, so answers past the cue gate are
+ * memoised ({@link #DEFAULT_MEMO_SIZE} texts by default, {@link #withMemoSize}), keyed by the
+ * SHA-256 of exactly the text the steps above read (the clipped text with HTML stripped). Every
+ * step is a pure function of that text, so a memo hit returns what a miss would compute: answers
+ * do not depend on memo size, eviction, thread interleaving or the order texts arrive in.
+ *
  * <p>Only the first {@value #MAX_CHARS} characters are read. Bad input (empty, binary, garbage)
- * gives an empty list, never an exception. Immutable and thread-safe.
+ * gives an empty list, never an exception. Thread-safe; the index is immutable and shared between
+ * copies made by {@link #withMemoSize}.
  */
 public final class LicenseTextMatcher {
   /** Minimum Dice coefficient for a {@link LicenseMatch#DICE} match. */
@@ -74,6 +88,8 @@ public final class LicenseTextMatcher {
   static final double UNKNOWN_MIN_PRECISION = 0.45;
   /** Confidence of an unknown-licence match. */
   public static final double UNKNOWN_CONFIDENCE = 0.3;
+  /** Distinct texts whose answers {@link #shared()} remembers. */
+  public static final int DEFAULT_MEMO_SIZE = 20_000;
   /** Characters read from a text; licence texts are far shorter. */
   public static final int MAX_CHARS = 256 * 1024;
 
@@ -105,18 +121,38 @@ public final class LicenseTextMatcher {
   private final int[][] postingsAll;
   private final int[][] postingsReq;
   private final double diceThreshold;
+  private final int memoSize;
+  /** Answers by SHA-256 of the compared text; null when {@code memoSize} is 0. */
+  private final Cache<HashCode, List<LicenseMatch>> memo;
 
   private LicenseTextMatcher(
       ImmutableList<Entry> entries,
       Map<String, Integer> vocabulary,
       int[][] postingsAll,
       int[][] postingsReq,
-      double diceThreshold) {
+      double diceThreshold,
+      int memoSize) {
     this.entries = entries;
     this.vocabulary = vocabulary;
     this.postingsAll = postingsAll;
     this.postingsReq = postingsReq;
     this.diceThreshold = diceThreshold;
+    this.memoSize = memoSize;
+    this.memo = memoSize == 0 ? null : CacheBuilder.newBuilder().maximumSize(memoSize).build();
+  }
+
+  /**
+   * A matcher over the same index that remembers the answers for up to {@code size} distinct
+   * texts (0: none). Answers are the same whatever the size; only the time taken changes.
+   */
+  public LicenseTextMatcher withMemoSize(int size) {
+    checkArgument(size >= 0, "memo size is negative: %s", size);
+    return new LicenseTextMatcher(entries, vocabulary, postingsAll, postingsReq, diceThreshold, size);
+  }
+
+  /** Distinct texts whose answers this matcher remembers (0: no memo). */
+  public int memoSize() {
+    return memoSize;
   }
 
   /** The matcher over the bundled SPDX list, built on first call. */
@@ -153,7 +189,8 @@ public final class LicenseTextMatcher {
     int[][] all = postings(vocab, allSets);
     int[][] req = postings(vocab, reqSets);
     return new LicenseTextMatcher(
-        ImmutableList.copyOf(entries), Map.copyOf(vocab), all, req, DEFAULT_DICE_THRESHOLD);
+        ImmutableList.copyOf(entries), Map.copyOf(vocab), all, req, DEFAULT_DICE_THRESHOLD,
+        DEFAULT_MEMO_SIZE);
   }
 
   private static void addEntry(
@@ -230,6 +267,22 @@ public final class LicenseTextMatcher {
       return List.of();
     }
     String clipped = LicenseWords.stripHtml(clip(text));
+    if (memo == null) {
+      return matchClipped(clipped);
+    }
+    HashCode key = Hashing.sha256().hashString(clipped, StandardCharsets.UTF_8);
+    List<LicenseMatch> known = memo.getIfPresent(key);
+    if (known != null) {
+      return known;
+    }
+    // Two threads may both compute a new text; they compute the same answer, so either may stay.
+    List<LicenseMatch> answer = matchClipped(clipped);
+    memo.put(key, answer);
+    return answer;
+  }
+
+  /** Steps 2-6 of the class comment over the clipped, HTML-stripped text: a pure function of it. */
+  private List<LicenseMatch> matchClipped(String clipped) {
     // Word profile of the text.
     BitSet seen = new BitSet(vocabulary.size());
     Set<String> unknown = new java.util.HashSet<>();

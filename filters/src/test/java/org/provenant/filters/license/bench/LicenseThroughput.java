@@ -13,13 +13,16 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.provenant.filters.license.LicenseMatch;
 import org.provenant.filters.license.LicenseTextMatcher;
-import org.provenant.filters.license.SpdxLicenseList;
 
 /**
  * Files per second per core of {@link LicenseTextMatcher#match}, single-threaded, after one warm-up
  * pass: (a) real source files (the first N {@code .java} files of the JDK's {@code lib/src.zip},
  * each with its licence header comment), (b) licence files (every non-deprecated SPDX licence
- * text of the bundled list). Args: {@code [src.zip] [maxSourceFiles]}.
+ * text of the bundled list), (c) optionally, real licence files under a directory (for example
+ * from {@code filters/bench/fetch-license-files.sh}). Each set is timed twice: with no memo (every
+ * text matched from scratch), with a fresh memo in one pass (a repeated text is a memo hit), and
+ * once more with that memo (every text a hit: the cost of a text seen before).
+ * Args: {@code [src.zip] [maxSourceFiles] [licenceFilesDir]}.
  */
 public final class LicenseThroughput {
   private LicenseThroughput() {}
@@ -44,13 +47,22 @@ public final class LicenseThroughput {
         }
       }
     }
-    List<String> licences = new ArrayList<>();
-    SpdxLicenseList list = SpdxLicenseList.get();
-    list.licenses().values().stream().filter(e -> !e.deprecated())
-        .forEach(e -> licences.add(list.details(e.id()).orElseThrow().text()));
+    List<String> licences = new ArrayList<>(LicenseTexts.spdx().values());
 
     run("source files (" + zip.getFileName() + ")", matcher, sources);
     run("licence files (SPDX list texts)", matcher, licences);
+    if (args.length > 2) {
+      Path dir = Paths.get(args[2]);
+      List<String> real = new ArrayList<>();
+      LicenseTexts.files(dir, "").forEach((name, text) -> {
+        if (!name.endsWith("#body")) {
+          real.add(text);
+        }
+      });
+      System.out.printf("real licence files under %s: %d files, %d distinct texts%n",
+          dir, real.size(), real.stream().distinct().count());
+      run("real licence files (" + dir.getFileName() + ")", matcher, real);
+    }
     int noCue = 0;
     for (String s : sources) {
       if (LicenseTextMatcher.hasNoLicenseCue(s)) {
@@ -60,11 +72,19 @@ public final class LicenseThroughput {
     System.out.printf("source files stopped by the cue gate: %d of %d%n", noCue, sources.size());
   }
 
-  private static void run(String name, LicenseTextMatcher matcher, List<String> texts) {
-    long bytes = texts.stream().mapToLong(String::length).sum();
+  private static void run(String name, LicenseTextMatcher shared, List<String> texts) {
+    LicenseTextMatcher plain = shared.withMemoSize(0);
     for (String t : texts) {
-      matcher.match(t); // warm-up
+      plain.match(t); // warm-up
     }
+    time(name + ", no memo", plain, texts);
+    LicenseTextMatcher memo = shared.withMemoSize(LicenseTextMatcher.DEFAULT_MEMO_SIZE);
+    time(name + ", fresh memo", memo, texts);
+    time(name + ", same texts again (every text a memo hit)", memo, texts);
+  }
+
+  private static void time(String name, LicenseTextMatcher matcher, List<String> texts) {
+    long bytes = texts.stream().mapToLong(String::length).sum();
     int matched = 0;
     long worst = 0;
     java.util.Map<String, Integer> methods = new java.util.TreeMap<>();
