@@ -273,20 +273,30 @@ public final class DedupQuality {
     long judged = keptFor.size() - unknownKept;
     System.out.printf("RESULT %-34s removed=%d pairs_left=%d pair_recall=%.4f removal_precision=%.4f%n", name, keptFor.size(), bothKept,
         truth.isEmpty() ? Double.NaN : 1.0 - (double) bothKept / truth.size(), judged == 0 ? Double.NaN : (double) justified / judged);
-    StringBuilder r = new StringBuilder("  true pairs with both documents kept, by exact Jaccard:");
+    System.out.println(fractions("  true pairs with both documents kept, by exact Jaccard:", leftBy, trueBy));
+    System.out.println(counts("  removals below the threshold, by exact Jaccard with the kept document:", wrongBy));
+  }
+
+  /** {@code title} then " bucket part/whole" for each bucket with a non-zero whole. */
+  private static String fractions(String title, long[] part, long[] whole) {
+    StringBuilder out = new StringBuilder(title);
     for (int b = 0; b < BUCKETS.length; b++) {
-      if (trueBy[b] > 0) {
-        r.append(String.format(" %s %d/%d", label(b), leftBy[b], trueBy[b]));
+      if (whole[b] > 0) {
+        out.append(String.format(" %s %d/%d", label(b), part[b], whole[b]));
       }
     }
-    System.out.println(r);
-    StringBuilder f = new StringBuilder("  removals below the threshold, by exact Jaccard with the kept document:");
+    return out.toString();
+  }
+
+  /** {@code title} then " bucket=count" for each non-zero count. */
+  private static String counts(String title, long[] n) {
+    StringBuilder out = new StringBuilder(title);
     for (int b = 0; b < BUCKETS.length; b++) {
-      if (wrongBy[b] > 0) {
-        f.append(String.format(" %s=%d", label(b), wrongBy[b]));
+      if (n[b] > 0) {
+        out.append(String.format(" %s=%d", label(b), n[b]));
       }
     }
-    System.out.println(f);
+    return out.toString();
   }
 
   private static final double[] BUCKETS = {0.0, 0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0};
@@ -309,13 +319,7 @@ public final class DedupQuality {
     for (DocPair p : truth) {
       n[bucket(sets.get(p.first()).jaccard(sets.get(p.second())))]++;
     }
-    StringBuilder b = new StringBuilder("  true pairs by Jaccard:");
-    for (int i = 0; i < n.length; i++) {
-      if (n[i] > 0) {
-        b.append(' ').append(label(i)).append('=').append(n[i]);
-      }
-    }
-    System.out.println(b);
+    System.out.println(counts("  true pairs by Jaccard:", n));
   }
 
   static void report(String name, Set<DocPair> declared, SortedSet<DocPair> truth, Map<String, ShingleSet> sets, double threshold) {
@@ -339,20 +343,8 @@ public final class DedupQuality {
     }
     System.out.printf("RESULT %-34s declared=%d true_positives=%d recall=%.4f precision=%.4f%n", name, declared.size(), tp,
         truth.isEmpty() ? Double.NaN : (double) tp / truth.size(), declared.isEmpty() ? Double.NaN : (double) tp / declared.size());
-    StringBuilder r = new StringBuilder("  recall by exact Jaccard:");
-    for (int b = 0; b < BUCKETS.length; b++) {
-      if (trueBy[b] > 0) {
-        r.append(String.format(" %s %d/%d", label(b), foundBy[b], trueBy[b]));
-      }
-    }
-    System.out.println(r);
-    StringBuilder f = new StringBuilder("  false declared pairs by exact Jaccard:");
-    for (int b = 0; b < BUCKETS.length; b++) {
-      if (falseBy[b] > 0) {
-        f.append(String.format(" %s=%d", label(b), falseBy[b]));
-      }
-    }
-    System.out.println(f);
+    System.out.println(fractions("  recall by exact Jaccard:", foundBy, trueBy));
+    System.out.println(counts("  false declared pairs by exact Jaccard:", falseBy));
   }
 
 }

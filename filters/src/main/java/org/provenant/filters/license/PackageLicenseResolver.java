@@ -51,17 +51,9 @@ public final class PackageLicenseResolver {
   public static final String FILE_HEADER = "file_header";
   /** Lowest confidence of a header-comment match that decides a file's licence. */
   static final double HEADER_MIN_CONFIDENCE = 0.75;
-  /** Distinct header comments remembered per resolver; one package's files mostly share one. */
-  static final int HEADER_MEMO_SIZE = 4_096;
 
   private final LicenseTextMatcher matcher;
   private final SpdxHeaderScanner headers;
-  /**
-   * Header comment text to the matches of exactly that text: a pure function, so whether a text
-   * was seen before never changes an answer; bounded by {@link #HEADER_MEMO_SIZE}.
-   */
-  private final java.util.concurrent.ConcurrentHashMap<String, List<LicenseMatch>> headerMemo =
-      new java.util.concurrent.ConcurrentHashMap<>();
 
   private PackageLicenseResolver(LicenseTextMatcher matcher, SpdxHeaderScanner headers) {
     this.matcher = matcher;
@@ -312,7 +304,7 @@ public final class PackageLicenseResolver {
     // a licence stated in prose in the leading comment, when no tag, sidecar or REUSE entry says it
     if (headerExprs.isEmpty() && sidecarExprs.isEmpty() && annotation.isEmpty()) {
       for (LicenseMatch m : headerMatches(text)) {
-        own.add(new Evidence(FILE_HEADER, p + ":1", m.method() + ": leading comment", m.spdx(), m.confidence()));
+        own.add(new Evidence(FILE_HEADER, p, m.method() + ": leading comment", m.spdx(), m.confidence()));
         headerExprs.add(m.spdx());
       }
     }
@@ -348,21 +340,15 @@ public final class PackageLicenseResolver {
     if (comment.isEmpty() || LicenseTextMatcher.hasNoLicenseCue(comment)) {
       return List.of();
     }
-    List<LicenseMatch> known = headerMemo.get(comment);
-    if (known != null) {
-      return known;
-    }
+    // one package's files mostly share one header once copyright lines are gone: the matcher's
+    // memo answers the repeats
     List<LicenseMatch> found = new ArrayList<>();
     for (LicenseMatch m : matcher.match(comment)) {
       if (m.isListed() && m.confidence() >= HEADER_MIN_CONFIDENCE) {
         found.add(m);
       }
     }
-    List<LicenseMatch> result = List.copyOf(found);
-    if (headerMemo.size() < HEADER_MEMO_SIZE) {
-      headerMemo.putIfAbsent(comment, result);
-    }
-    return result;
+    return found;
   }
 
   // ---- helpers --------------------------------------------------------------------------------

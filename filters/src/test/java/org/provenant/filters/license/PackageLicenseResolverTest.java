@@ -215,7 +215,7 @@ class PackageLicenseResolverTest {
   void licenceStatedInTheLeadingCommentDecidesTheFile() {
     License l = resolver.forFile("com/google/common/io/ByteSink.java", APACHE_HEADER, resolve(Map.of()));
     assertEquals("Apache-2.0", l.spdx());
-    assertEquals(List.of("file_header@com/google/common/io/ByteSink.java:1=Apache-2.0"), kinds(l.evidence()));
+    assertEquals(List.of("file_header@com/google/common/io/ByteSink.java=Apache-2.0"), kinds(l.evidence()));
     // the same header with another year and holder: the same text after copyright lines go
     License again = resolver.forFile("B.java", APACHE_HEADER.replace("2012 The Guava Authors", "2024 Someone Else"), resolve(Map.of()));
     assertEquals(l.evidence().get(0).confidence(), again.evidence().get(0).confidence());
@@ -223,7 +223,7 @@ class PackageLicenseResolverTest {
     PackageLicense mit = resolve(Map.of("LICENSE", Fixtures.resource("MIT.txt")));
     License own = resolver.forFile("A.java", APACHE_HEADER, mit);
     assertEquals("Apache-2.0", own.spdx());
-    assertEquals(List.of("file_header@A.java:1=Apache-2.0", "license_file@LICENSE=MIT"), kinds(own.evidence()));
+    assertEquals(List.of("file_header@A.java=Apache-2.0", "license_file@LICENSE=MIT"), kinds(own.evidence()));
     // an SPDX tag wins over prose; copyright alone says nothing
     assertEquals("MIT", resolver.forFile("C.java", "// SPDX-License-Identifier: MIT\n" + APACHE_HEADER, mit).spdx());
     assertEquals("MIT", resolver.forFile("D.java", "/* Copyright 2020 X. All rights reserved. */\nclass D {}\n", mit).spdx());
