@@ -29,6 +29,8 @@ import org.provenant.schemas.Kind;
  * <ul>
  *   <li>{@code sign} with {@code scheme=PERMUTATIONS}: the default, {@code ShingleHasher} + own
  *       128-permutation loop;
+ *   <li>{@code sign} with {@code scheme=ONE_PERMUTATION}: {@code ShingleHasher} + one hash per
+ *       shingle into 128 bins with optimal densification ({@code OnePermutationMinHash});
  *   <li>{@code sign} with {@code scheme=LUCENE_MIN_HASH_FILTER}: {@code ShingleFilter} + Lucene's
  *       {@code MinHashFilter(1, 128, 1, rotation)} ({@code LuceneMinHash});
  * </ul>
@@ -42,7 +44,7 @@ public class SignatureBench {
   @Param({"1000", "10000", "100000"})
   public int size;
 
-  @Param({"PERMUTATIONS", "LUCENE_MIN_HASH_FILTER"})
+  @Param({"PERMUTATIONS", "ONE_PERMUTATION", "LUCENE_MIN_HASH_FILTER"})
   public String scheme;
 
   private MinHashSigner signer;

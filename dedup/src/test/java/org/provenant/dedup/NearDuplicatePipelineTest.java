@@ -114,8 +114,8 @@ class NearDuplicatePipelineTest {
     // so that many pairs lie near 0.8, where a 128-value estimate (sd 0.035) is a coin flip.
     assertEquals(369, estimated.documents());
     assertEquals(89, estimated.truePairs());
-    assertEquals(88, estimated.predictedPairs());
-    assertEquals(80, estimated.truePositives());
+    assertEquals(89, estimated.predictedPairs());
+    assertEquals(82, estimated.truePositives());
     assertTrue(estimated.recall() >= 0.85, estimated.toString());
     assertTrue(estimated.precision() >= 0.85, estimated.toString());
     // exact verification: no false pair, and banding missed none of these

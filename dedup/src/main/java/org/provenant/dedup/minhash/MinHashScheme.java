@@ -16,7 +16,13 @@ public enum MinHashScheme {
    * {@link LuceneMinHash}: Lucene's {@code MinHashFilter} with one hash, k buckets, one value per
    * bucket and rotation of empty buckets (one-permutation hashing with densification).
    */
-  LUCENE_MIN_HASH_FILTER("lucene-minhashfilter", (byte) 2);
+  LUCENE_MIN_HASH_FILTER("lucene-minhashfilter", (byte) 2),
+
+  /**
+   * {@link OnePermutationMinHash}: one hash per shingle into k bins, the minimum per bin, empty
+   * bins filled by optimal densification (a fixed random probe sequence per bin).
+   */
+  ONE_PERMUTATION("one-permutation", (byte) 3);
 
   private final String code;
   private final byte tag;

@@ -21,7 +21,7 @@ import org.provenant.schemas.Kind;
  * the {@link CodeShingleAnalyzer} chain, all others through the {@link TextShingleAnalyzer}
  * chain, then the configured {@link MinHashScheme}.
  *
- * <p>For {@link MinHashScheme#PERMUTATIONS} the shingle hashes come from {@link ShingleHasher}
+ * <p>For {@link MinHashScheme#PERMUTATIONS} and {@link MinHashScheme#ONE_PERMUTATION} the shingle hashes come from {@link ShingleHasher}
  * over the chain's tokens (equal to hashing the {@code ShingleFilter} output, 1.3x to 1.9x faster
  * end to end); for {@link MinHashScheme#LUCENE_MIN_HASH_FILTER} the full chain with {@code
  * ShingleFilter} feeds {@code MinHashFilter}.
@@ -36,6 +36,7 @@ public final class MinHashSigner implements Closeable {
   private final Analyzer textWords;
   private final Analyzer codeTokens;
   private final PermutationMinHash permutations;
+  private final OnePermutationMinHash onePermutation;
   private final LuceneMinHash lucene;
   private final Analyzer luceneText;
   private final Analyzer luceneCode;
@@ -48,13 +49,15 @@ public final class MinHashSigner implements Closeable {
         new CodeShingleAnalyzer(settings.codeShingleSize(), CodeTokenizer.DEFAULT_MAX_TOKEN_LENGTH);
     this.textWords = TextShingleAnalyzer.wordAnalyzer(settings.asciiFolding());
     this.codeTokens = CodeShingleAnalyzer.tokenAnalyzer(CodeTokenizer.DEFAULT_MAX_TOKEN_LENGTH);
-    if (settings.scheme() == MinHashScheme.PERMUTATIONS) {
-      this.permutations = new PermutationMinHash(settings.numHashes(), settings.seed());
+    this.permutations = settings.scheme() == MinHashScheme.PERMUTATIONS
+        ? new PermutationMinHash(settings.numHashes(), settings.seed()) : null;
+    this.onePermutation = settings.scheme() == MinHashScheme.ONE_PERMUTATION
+        ? new OnePermutationMinHash(settings.numHashes(), settings.seed()) : null;
+    if (settings.scheme() != MinHashScheme.LUCENE_MIN_HASH_FILTER) {
       this.lucene = null;
       this.luceneText = null;
       this.luceneCode = null;
     } else {
-      this.permutations = null;
       this.lucene = new LuceneMinHash(settings.numHashes());
       this.luceneText = lucene.wrap(textShingles);
       this.luceneCode = lucene.wrap(codeShingles);
@@ -78,13 +81,22 @@ public final class MinHashSigner implements Closeable {
     if (lucene != null) {
       return lucene.sign(kind == Kind.CODE ? luceneCode : luceneText, text);
     }
+    if (onePermutation != null) {
+      OnePermutationMinHash.Accumulator acc = onePermutation.newAccumulator();
+      hashShingles(kind, text, acc);
+      return acc.signature();
+    }
     PermutationMinHash.Accumulator acc = permutations.newAccumulator();
+    hashShingles(kind, text, acc);
+    return acc.signature();
+  }
+
+  private void hashShingles(Kind kind, String text, java.util.function.LongConsumer acc) {
     try (TokenStream ts = tokenAnalyzer(kind).tokenStream(Shingles.FIELD, text)) {
       new ShingleHasher(shingleSize(kind)).hashShingles(ts, acc);
     } catch (IOException e) {
       throw new UncheckedIOException("reading a String cannot fail", e);
     }
-    return acc.signature();
   }
 
   /** A signature together with the shingle set it was computed from. */
@@ -99,7 +111,7 @@ public final class MinHashSigner implements Closeable {
     if (lucene != null) {
       return new Signed(sign(kind, text), set);
     }
-    return new Signed(permutations.sign(set), set);
+    return new Signed(onePermutation != null ? onePermutation.sign(set) : permutations.sign(set), set);
   }
 
   /** The shingle hash set of {@code text} analysed as {@code kind}, for exact Jaccard. */

@@ -21,29 +21,29 @@ public final class SignatureSettings implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /**
-   * The own k-permutation loop ({@link MinHashScheme#PERMUTATIONS}) by default, for speed and for
-   * quality. Single thread, documents per CPU-second of that thread on the shared 2-core dev machine
-   * (synthetic prose, {@code SignatureThroughput} in the tests; one run, later runs under heavier
-   * load varied by up to 20% with the same ranking; JMH will replace this):
+   * One-permutation hashing with optimal densification ({@link MinHashScheme#ONE_PERMUTATION}) by
+   * default since stop 10: signing costs O(n + k) instead of O(n·k), and in the near-dedup pipeline
+   * it gave the same kept documents, clusters and quality figures as {@link
+   * MinHashScheme#PERMUTATIONS} on the synthetic 20k corpus and the Maven-versions corpus (with
+   * exact verification; 14% more refuted candidates on the Maven corpus), for 10% less CPU in the
+   * whole run ({@code bench/RESULTS.md}).
+   *
+   * <p>Single thread, documents per second ({@code SignatureBench}, JMH, one noisy run):
    *
    * <pre>
-   *   size     own loop + ShingleHasher   own loop + ShingleFilter   MinHashFilter (+ ShingleFilter)
-   *   1 KB            11,900                     9,400                      6,200
-   *   10 KB            1,180                       900                        890
-   *   100 KB             123                        93                         93
+   *   size     one-permutation   own 128-permutation loop   MinHashFilter (+ ShingleFilter)
+   *   1 KB         19,067               8,701                     6,200 (older run)
+   *   10 KB         1,840                 985                       890 (older run)
    * </pre>
    *
-   * Behind the same {@code ShingleFilter} chain the two MinHash steps cost the same from 10 KB on
-   * (MinHashFilter is not the bottleneck there: {@code ShingleFilter} is, hence {@link
-   * org.provenant.dedup.analysis.ShingleHasher}); on 1 KB documents MinHashFilter's allocations (a
-   * {@code String}, a byte array and a {@code TreeSet} entry per shingle, 128 sets per document)
-   * make it 1.5x slower; counting the garbage collector's threads too (process CPU time, one run)
-   * the own loop was 6.6x faster at 1 KB, 2.8x at 10 KB and 1.2x at 100 KB. Quality:
-   * one-permutation hashing fills empty buckets by rotation, so short documents have few distinct
-   * values; on 300-character documents it produced 57% more candidate pairs and precision 0.84
-   * instead of 0.89 with estimated verification ({@code QualityProbe}).
+   * What remains of the cost is tokenising and shingle hashing. Lucene's {@code MinHashFilter}
+   * ({@link MinHashScheme#LUCENE_MIN_HASH_FILTER}) is one-permutation hashing too but fills empty
+   * buckets by rotation, and allocates a {@code String}, a byte array and a {@code TreeSet} entry
+   * per shingle; on 300-character documents rotation produced 57% more candidate pairs and
+   * precision 0.84 instead of 0.89 with estimated verification ({@code QualityProbe}), which
+   * optimal densification avoids.
    */
-  public static final MinHashScheme DEFAULT_SCHEME = MinHashScheme.PERMUTATIONS;
+  public static final MinHashScheme DEFAULT_SCHEME = MinHashScheme.ONE_PERMUTATION;
 
   /** Signature length: 128 (datatrove's default is 14 x 8 = 112); see {@code LshBanding}. */
   public static final int DEFAULT_NUM_HASHES = PermutationMinHash.DEFAULT_NUM_HASHES;
@@ -92,7 +92,7 @@ public final class SignatureSettings implements Serializable {
     this.seed = seed;
   }
 
-  /** 5-word text shingles, 5-token code shingles, accents folded, 128 permutations. */
+  /** 5-word text shingles, 5-token code shingles, accents folded, one-permutation MinHash of 128 bins. */
   public static SignatureSettings defaults() {
     return DEFAULTS;
   }
@@ -118,7 +118,7 @@ public final class SignatureSettings implements Serializable {
     return new SignatureSettings(textShingleSize, codeShingleSize, asciiFolding, scheme, k, seed);
   }
 
-  /** Seed of {@link PermutationMinHash}; the Lucene scheme has fixed seeds and ignores it. */
+  /** Seed of {@link PermutationMinHash} and {@link OnePermutationMinHash}; the Lucene scheme has fixed seeds and ignores it. */
   public SignatureSettings withSeed(long s) {
     return new SignatureSettings(textShingleSize, codeShingleSize, asciiFolding, scheme, numHashes, s);
   }

@@ -11,6 +11,7 @@ import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import org.provenant.dedup.minhash.MinHashScheme;
 import org.provenant.filters.code.CodeReadLimits;
 import org.provenant.filters.read.JsonlFileReader;
 import org.provenant.filters.read.WarcFileReader;
@@ -55,9 +56,11 @@ public record CurationConfig(
    * Duplicate removal after the steps: exact (normalised text hash) and, when {@code near}, MinHash
    * LSH over {@code shingle_size}-word shingles with {@code bands} x {@code rows}, verified at
    * estimated Jaccard {@code threshold}; {@code survivor} is {@code earliest_crawl} (then lowest id)
-   * or {@code longest_text}.
+   * or {@code longest_text}; {@code verify} is {@code exact} (shingle fingerprints) or {@code
+   * estimated} (signatures); {@code minhash} is the signature scheme, {@code permutations} or
+   * {@code one-permutation}.
    */
-  @JsonPropertyOrder({"enabled", "near", "threshold", "shingle_size", "bands", "rows", "survivor", "cc_rounds", "max_bucket_pairs"})
+  @JsonPropertyOrder({"enabled", "near", "threshold", "shingle_size", "bands", "rows", "survivor", "cc_rounds", "max_bucket_pairs", "verify", "minhash"})
   public record Dedup(
       @JsonProperty("enabled") Boolean enabled,
       @JsonProperty("near") Boolean near,
@@ -69,9 +72,10 @@ public record CurationConfig(
       @JsonProperty("cc_rounds") Integer ccRounds,
       @JsonProperty("max_bucket_pairs") Integer maxBucketPairs,
       @JsonProperty("verify") String verify,
+      @JsonProperty("minhash") String minhash,
       @JsonProperty("against") java.util.List<String> against)
       implements Serializable {
-    static final Dedup DEFAULT = new Dedup(null, null, null, null, null, null, null, null, null, null, null);
+    static final Dedup DEFAULT = new Dedup(null, null, null, null, null, null, null, null, null, null, null, null);
 
     public Dedup {
       org.provenant.dedup.DedupSettings d = org.provenant.dedup.DedupSettings.defaults();
@@ -89,29 +93,34 @@ public record CurationConfig(
       if (!verify.equals("exact") && !verify.equals("estimated")) {
         throw new IllegalArgumentException("dedup.verify must be exact or estimated: " + verify);
       }
+      minhash = minhash == null ? d.signature().scheme().code() : minhash;
+      if (!minhash.equals(MinHashScheme.PERMUTATIONS.code()) && !minhash.equals(MinHashScheme.ONE_PERMUTATION.code())) {
+        throw new IllegalArgumentException("dedup.minhash must be permutations or one-permutation: " + minhash);
+      }
       if (!survivor.equals("earliest_crawl") && !survivor.equals("longest_text")) {
         throw new IllegalArgumentException("dedup.survivor must be earliest_crawl or longest_text: " + survivor);
       }
-      settingsOf(threshold, shingleSize, bands, rows, survivor, verify.equals("exact")); // checks the combination now
+      settingsOf(threshold, shingleSize, bands, rows, survivor, verify.equals("exact"), minhash); // checks the combination now
     }
 
     /** These settings, also deduplicating against the earlier outputs {@code dirs}. */
     public Dedup plusAgainst(java.util.List<String> dirs) {
       java.util.List<String> all = new java.util.ArrayList<>(against);
       all.addAll(dirs);
-      return new Dedup(enabled, near, threshold, shingleSize, bands, rows, survivor, ccRounds, maxBucketPairs, verify, all);
+      return new Dedup(enabled, near, threshold, shingleSize, bands, rows, survivor, ccRounds, maxBucketPairs, verify, minhash, all);
     }
 
     /** The plain-Java settings these values stand for. */
     public org.provenant.dedup.DedupSettings settings() {
-      return settingsOf(threshold, shingleSize, bands, rows, survivor, verify.equals("exact"));
+      return settingsOf(threshold, shingleSize, bands, rows, survivor, verify.equals("exact"), minhash);
     }
 
     private static org.provenant.dedup.DedupSettings settingsOf(
-        double threshold, int shingleSize, int bands, int rows, String survivor, boolean exact) {
+        double threshold, int shingleSize, int bands, int rows, String survivor, boolean exact, String minhash) {
       return org.provenant.dedup.DedupSettings.of(
           org.provenant.dedup.exact.TextNormalizer.defaults(),
-          org.provenant.dedup.minhash.SignatureSettings.defaults().withTextShingleSize(shingleSize),
+          org.provenant.dedup.minhash.SignatureSettings.defaults().withTextShingleSize(shingleSize)
+              .withScheme(MinHashScheme.fromCode(minhash)),
           new org.provenant.dedup.lsh.LshBanding(bands, rows),
           new org.provenant.dedup.lsh.SimilarityVerifier(threshold),
           exact,
