@@ -25,10 +25,56 @@ import java.util.Arrays;
 public final class ShingleFingerprints implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final int[] sorted;
+  /** The fingerprints, ascending; decoded from {@code encoded} on first use when built by {@link #wrap}. */
+  private volatile int[] sorted;
+  /** The travelling form ({@link #toBytes}); encoded on first use when built from a set. */
+  private volatile byte[] encoded;
 
-  private ShingleFingerprints(int[] sorted) {
+  private ShingleFingerprints(int[] sorted, byte[] encoded) {
     this.sorted = sorted;
+    this.encoded = encoded;
+  }
+
+  /**
+   * Fingerprints in their travelling form, kept as they are: a record that only passes through a
+   * shuffle is copied, not decoded and re-encoded. They are decoded and checked on first use, which
+   * throws {@link IllegalArgumentException} naming the fault when {@code bytes} is not what {@link
+   * #toBytes} wrote. The array must not change afterwards.
+   */
+  public static ShingleFingerprints wrap(byte[] bytes) {
+    return new ShingleFingerprints(null, requireNonNull(bytes, "bytes"));
+  }
+
+  private int[] sorted() {
+    int[] s = sorted;
+    if (s == null) {
+      try {
+        s = decode(encoded);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("corrupt shingle fingerprints: " + e.getMessage(), e);
+      }
+      sorted = s;
+    }
+    return s;
+  }
+
+  private byte[] encoded() {
+    byte[] e = encoded;
+    if (e == null) {
+      e = encode(sorted);
+      encoded = e;
+    }
+    return e;
+  }
+
+  /** The length of {@link #toBytes}. */
+  public int encodedLength() {
+    return encoded().length;
+  }
+
+  /** Writes {@link #toBytes} to {@code out} without copying it first. */
+  public void writeTo(java.io.OutputStream out) throws IOException {
+    out.write(encoded());
   }
 
   /** The fingerprints of {@code set}: its hashes' top 32 bits, ascending, without repeats. */
@@ -43,24 +89,32 @@ public final class ShingleFingerprints implements Serializable {
         out[n++] = f;
       }
     }
-    return new ShingleFingerprints(n == out.length ? out : Arrays.copyOf(out, n));
+    return new ShingleFingerprints(n == out.length ? out : Arrays.copyOf(out, n), null);
   }
 
   /** Number of distinct fingerprints. */
   public int size() {
-    return sorted.length;
+    int[] s = sorted;
+    if (s != null) {
+      return s.length;
+    }
+    try {
+      return (int) getVarLong(encoded, new int[] {0});
+    } catch (IOException e) {
+      throw new IllegalArgumentException("corrupt shingle fingerprints: " + e.getMessage(), e);
+    }
   }
 
   /** A copy of the fingerprints, ascending. */
   public int[] toArray() {
-    return sorted.clone();
+    return sorted().clone();
   }
 
   /** Jaccard similarity of the two fingerprint sets; 0.0 when either is empty, as {@link ShingleSet#jaccard}. */
   public double jaccard(ShingleFingerprints other) {
     requireNonNull(other, "other");
-    int[] a = sorted;
-    int[] b = other.sorted;
+    int[] a = sorted();
+    int[] b = other.sorted();
     if (a.length == 0 || b.length == 0) {
       return 0.0;
     }
@@ -86,6 +140,10 @@ public final class ShingleFingerprints implements Serializable {
    * form that travels between workers.
    */
   public byte[] toBytes() {
+    return encoded().clone();
+  }
+
+  private static byte[] encode(int[] sorted) {
     byte[] out = new byte[5 + 5 * sorted.length];
     int p = putVarLong(out, 0, sorted.length);
     long previous = Integer.MIN_VALUE;
@@ -98,6 +156,10 @@ public final class ShingleFingerprints implements Serializable {
 
   /** Reads what {@link #toBytes} wrote, all of {@code bytes}; rejects truncated, disordered or out-of-range input. */
   public static ShingleFingerprints fromBytes(byte[] bytes) throws IOException {
+    return new ShingleFingerprints(decode(bytes), bytes.clone());
+  }
+
+  private static int[] decode(byte[] bytes) throws IOException {
     int[] pos = {0};
     long n = getVarLong(bytes, pos);
     if (n < 0 || n > bytes.length) {
@@ -117,7 +179,7 @@ public final class ShingleFingerprints implements Serializable {
     if (pos[0] != bytes.length) {
       throw new IOException((bytes.length - pos[0]) + " bytes after the fingerprints");
     }
-    return new ShingleFingerprints(out);
+    return out;
   }
 
   private static int putVarLong(byte[] out, int p, long v) {
@@ -148,16 +210,16 @@ public final class ShingleFingerprints implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ShingleFingerprints f && Arrays.equals(sorted, f.sorted);
+    return o instanceof ShingleFingerprints f && Arrays.equals(sorted(), f.sorted());
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(sorted);
+    return Arrays.hashCode(sorted());
   }
 
   @Override
   public String toString() {
-    return "ShingleFingerprints{size=" + sorted.length + "}";
+    return "ShingleFingerprints{size=" + size() + "}";
   }
 }

@@ -77,4 +77,26 @@ class ShingleFingerprintsTest {
     e = assertThrows(IOException.class, () -> ShingleFingerprints.fromBytes(new byte[] {100, 1}));
     assertEquals("bad fingerprint count 100", e.getMessage());
   }
+
+  @Test
+  void wrappedBytesAreDecodedAndCheckedOnFirstUse() throws IOException {
+    ShingleSet a = ShingleSet.of(new SplittableRandom(5).longs(300).toArray());
+    ShingleFingerprints f = ShingleFingerprints.of(a);
+    byte[] bytes = f.toBytes();
+    ShingleFingerprints wrapped = ShingleFingerprints.wrap(bytes);
+    assertEquals(300, wrapped.size());
+    assertEquals(bytes.length, wrapped.encodedLength());
+    assertArrayEquals(bytes, wrapped.toBytes());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    wrapped.writeTo(out);
+    assertArrayEquals(bytes, out.toByteArray());
+    assertEquals(f, wrapped);
+    assertEquals(1.0, wrapped.jaccard(f));
+    assertArrayEquals(f.toArray(), wrapped.toArray());
+    // corrupt bytes travel as they are and fail where they are used, naming the fault
+    ShingleFingerprints corrupt = ShingleFingerprints.wrap(new byte[] {2, 5, 0});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> corrupt.jaccard(f));
+    assertEquals("corrupt shingle fingerprints: fingerprints out of order at 1", e.getMessage());
+    assertEquals(2, corrupt.size()); // the count alone reads fine
+  }
 }

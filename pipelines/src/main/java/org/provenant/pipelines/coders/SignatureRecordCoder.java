@@ -31,7 +31,7 @@ public final class SignatureRecordCoder extends AtomicCoder<SignatureRecord> {
   @Override
   public void encode(SignatureRecord r, OutputStream out) throws IOException {
     ByteArrayOutputStream buf = new ByteArrayOutputStream(256 + 8 * r.values().length
-        + (r.fingerprints() == null ? 0 : 4 * r.fingerprints().size()));
+        + (r.fingerprints() == null ? 0 : r.fingerprints().encodedLength()));
     DataOutputStream d = new DataOutputStream(buf);
     str(d, r.id());
     str(d, r.date());
@@ -46,9 +46,8 @@ public final class SignatureRecordCoder extends AtomicCoder<SignatureRecord> {
     if (r.fingerprints() == null) {
       VarInt.encode(0, d);
     } else {
-      byte[] f = r.fingerprints().toBytes();
-      VarInt.encode(f.length + 1, d);
-      d.write(f);
+      VarInt.encode(r.fingerprints().encodedLength() + 1, d);
+      r.fingerprints().writeTo(d);
     }
     d.flush();
     VarInt.encode(buf.size(), out);
@@ -87,7 +86,8 @@ public final class SignatureRecordCoder extends AtomicCoder<SignatureRecord> {
       if (fb.length != f) {
         throw new CoderException("truncated shingle fingerprints");
       }
-      fingerprints = ShingleFingerprints.fromBytes(fb);
+      // passed on as bytes: decoded (and checked) only where a similarity is computed
+      fingerprints = ShingleFingerprints.wrap(fb);
     }
     return new SignatureRecord(id, date, len, licence, represented, scheme, values, fingerprints);
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -46,19 +47,23 @@ import org.provenant.schemas.Rejection;
  * one LSH bucket, one node's neighbourhood or one duplicate cluster.
  *
  * <ol>
- *   <li>Exact: group by the hash of normalised text; the survivor rule keeps one per group, the
- *       others are {@code exact_duplicate} rejections.
- *   <li>Near: each exact survivor gets a MinHash signature (Lucene shingle chain); signatures are
- *       bucketed by LSH band (a 64-bit key per band); each bucket proposes pairs (all pairs up to
- *       {@code maxBucketPairs} members, else each member with the bucket's smallest id); pairs are
- *       verified on the Jaccard of the two documents' shingle fingerprints (or, with {@code
- *       verify=estimated}, of their signatures); verified pairs are edges.
+ *   <li>Exact: each document is signed once (MinHash over a Lucene shingle chain, and its shingle
+ *       fingerprints); the signature records, not the documents, are grouped by the hash of
+ *       normalised text; the survivor rule keeps one per group, whose record goes on standing for
+ *       the group, and the others become {@code exact_duplicate} rejections at the end.
+ *   <li>Near: the survivors' records are bucketed by LSH band (a 64-bit key per band); each bucket
+ *       proposes pairs (all pairs up to {@code maxBucketPairs} members, else each member with the
+ *       bucket's smallest id); pairs are verified on the Jaccard of the two documents' shingle
+ *       fingerprints (or, with {@code verify=estimated}, of their signatures); verified pairs are
+ *       edges.
  *   <li>Clusters: connected components of the edges by large-star / small-star rounds, unrolled
  *       {@code ccRounds} times; a run whose last round still changed the graph fails loudly.
  *   <li>Survivors: per component the survivor rule (default earliest crawl, then lowest id) keeps
  *       one and splits the component greedily so that every removed document has at least the
  *       threshold with the document it names; the others are {@code near_duplicate} rejections
  *       with {@code duplicate_of} and the similarity. Exact duplicates point at their group's final survivor.
+ *   <li>Documents: every decision is applied to the documents in one join, the only shuffle of
+ *       whole documents (the exact-only configuration groups the documents themselves instead).
  * </ol>
  *
  * Every kept document gets {@code dedup.cluster_id} (the id of the kept document of its cluster)
@@ -75,6 +80,8 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
   private static final TupleTag<KV<String, String>> GROUP_SURVIVOR = new TupleTag<>() {};
   private static final TupleTag<SignatureRecord> SIGNATURES = new TupleTag<>() {};
   private static final TupleTag<KV<Long, String>> BANDS = new TupleTag<>() {};
+  private static final TupleTag<KV<String, Integer>> EXACT_COPIES = new TupleTag<>() {};
+  private static final TupleTag<KV<String, ExactLoss>> EXACT_LOSSES = new TupleTag<>() {};
 
   private final DedupSettings settings;
   private final boolean near;
@@ -103,34 +110,22 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     KvCoder<String, Document> docKv = KvCoder.of(StringUtf8Coder.of(), AvroRowCoder.documents());
     KvCoder<String, String> strKv = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
 
-    // 1. exact duplicates
-    PCollectionTuple exact = docs
-        .apply("KeyByExactText", ParDo.of(new ExactKeyFn(settings))).setCoder(docKv)
-        .apply("GroupExactCopies", GroupByKey.create())
-        .apply("KeepOnePerExactGroup", ParDo.of(new ExactSurvivorFn(settings))
-            .withOutputTags(SURVIVORS, TupleTagList.of(EXACT_REJECTED).and(GROUP_SURVIVOR)));
-    PCollection<Document> survivors = exact.get(SURVIVORS).setCoder(AvroRowCoder.documents());
-    KvCoder<String, Rejection> rejKv = KvCoder.of(StringUtf8Coder.of(), AvroRowCoder.rejections());
-    TupleTag<Rejection> pendingTag = new TupleTag<>() {};
-    TupleTag<String> groupSurvivorTag = new TupleTag<>() {};
-    PCollection<KV<String, Rejection>> exactRejected = KeyedPCollectionTuple
-        .of(pendingTag, exact.get(EXACT_REJECTED).setCoder(AvroRowCoder.rejections())
-            .apply("KeyByExactGroup", ParDo.of(new KeyByDuplicateOfFn())).setCoder(rejKv))
-        .and(groupSurvivorTag, exact.get(GROUP_SURVIVOR).setCoder(strKv))
-        .apply("JoinExactSurvivors", CoGroupByKey.create())
-        .apply("PointAtExactSurvivor", ParDo.of(new ResolveGroupFn(pendingTag, groupSurvivorTag)))
-        .setCoder(rejKv);
     if (!near) {
-      return PCollectionTuple.of(KEPT, survivors.apply("DropPriorRelease", org.apache.beam.sdk.transforms.Filter.by(
-              (Document d) -> !ReadPriorRelease.isPrior(d))).setCoder(AvroRowCoder.documents()))
-          .and(REJECTED, exactRejected.apply("ExactDuplicates", org.apache.beam.sdk.transforms.Values.create()).setCoder(AvroRowCoder.rejections()));
+      return exactOnly(docs, docKv, strKv);
     }
 
-    // 2. signatures and LSH buckets
-    PCollectionTuple signed = survivors.apply("SignAndBand",
-        ParDo.of(new SignFn(settings)).withOutputTags(SIGNATURES, TupleTagList.of(BANDS)));
-    PCollection<SignatureRecord> sigs = signed.get(SIGNATURES).setCoder(SignatureRecordCoder.of());
-    PCollection<KV<String, String>> pairs = signed.get(BANDS).setCoder(KvCoder.of(BigEndianLongCoder.of(), StringUtf8Coder.of()))
+    // 1. every document is signed once; its exact key, signature record and band keys go to one
+    //    exact group (records, not documents: the documents are shuffled once, at the end)
+    KvCoder<SignatureRecord, java.util.List<Long>> signedCoder = KvCoder.of(SignatureRecordCoder.of(), ListCoder.of(BigEndianLongCoder.of()));
+    PCollectionTuple exact = docs
+        .apply("SignAndKeyByExactText", ParDo.of(new SignFn(settings))).setCoder(KvCoder.of(StringUtf8Coder.of(), signedCoder))
+        .apply("GroupExactCopies", GroupByKey.create())
+        .apply("KeepOnePerExactGroup", ParDo.of(new ExactGroupFn(settings))
+            .withOutputTags(SIGNATURES, TupleTagList.of(BANDS).and(EXACT_COPIES).and(EXACT_LOSSES)));
+
+    // 2. LSH buckets of the exact survivors
+    PCollection<SignatureRecord> sigs = exact.get(SIGNATURES).setCoder(SignatureRecordCoder.of());
+    PCollection<KV<String, String>> pairs = exact.get(BANDS).setCoder(KvCoder.of(BigEndianLongCoder.of(), StringUtf8Coder.of()))
         .apply("GroupByBand", GroupByKey.create())
         .apply("ProposePairs", ParDo.of(new ProposePairsFn(maxBucketPairs))).setCoder(strKv)
         .apply("DistinctPairs", Distinct.create());
@@ -188,23 +183,55 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
         .apply("PickSurvivors", ParDo.of(new ClusterSurvivorFn(settings)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), Decision.CODER));
 
-    // apply the decisions to the documents and re-point exact duplicates
-    TupleTag<Document> docTag = new TupleTag<>() {};
+    // exact duplicates point at their group survivor's final survivor
+    TupleTag<ExactLoss> lossTag = new TupleTag<>() {};
     TupleTag<Decision> decTag = new TupleTag<>() {};
-    PCollectionTuple decided = KeyedPCollectionTuple.of(docTag, survivors.apply("KeyDocuments", ParDo.of(new KeyDocFn())).setCoder(docKv))
-        .and(decTag, decisions)
-        .apply("JoinDecisions", CoGroupByKey.create())
-        .apply("ApplyDecisions", ParDo.of(new ApplyDecisionFn(docTag, decTag)).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
-    TupleTag<Rejection> exTag = new TupleTag<>() {};
-    PCollection<Rejection> exactFinal = KeyedPCollectionTuple.of(exTag, exactRejected)
+    PCollection<KV<String, ExactLoss>> losses = KeyedPCollectionTuple
+        .of(lossTag, exact.get(EXACT_LOSSES).setCoder(KvCoder.of(StringUtf8Coder.of(), ExactLoss.CODER)))
         .and(decTag, decisions)
         .apply("JoinExactWithDecisions", CoGroupByKey.create())
-        .apply("PointAtFinalSurvivor", ParDo.of(new RepointFn(exTag, decTag)))
-        .setCoder(AvroRowCoder.rejections());
-    PCollection<Rejection> rejected = PCollectionList.of(decided.get(REJECTED).setCoder(AvroRowCoder.rejections()))
-        .and(exactFinal)
-        .apply("AllDuplicates", Flatten.pCollections());
-    return PCollectionTuple.of(KEPT, decided.get(KEPT).setCoder(AvroRowCoder.documents())).and(REJECTED, rejected);
+        .apply("PointAtFinalSurvivor", ParDo.of(new RepointFn(lossTag, decTag)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ExactLoss.CODER));
+
+    // apply everything decided to the documents, in the one shuffle of whole documents
+    TupleTag<Document> docTag = new TupleTag<>() {};
+    TupleTag<Integer> copiesTag = new TupleTag<>() {};
+    PCollectionTuple decided = KeyedPCollectionTuple
+        .of(docTag, docs
+            .apply("DropPriorRelease", org.apache.beam.sdk.transforms.Filter.by((Document d) -> !ReadPriorRelease.isPrior(d)))
+            .setCoder(AvroRowCoder.documents())
+            .apply("KeyDocuments", ParDo.of(new KeyDocFn())).setCoder(docKv))
+        .and(decTag, decisions)
+        .and(copiesTag, exact.get(EXACT_COPIES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
+        .and(lossTag, losses)
+        .apply("JoinDecisions", CoGroupByKey.create())
+        .apply("ApplyDecisions", ParDo.of(new ApplyDecisionFn(docTag, decTag, copiesTag, lossTag))
+            .withOutputTags(KEPT, TupleTagList.of(REJECTED)));
+    return PCollectionTuple.of(KEPT, decided.get(KEPT).setCoder(AvroRowCoder.documents()))
+        .and(REJECTED, decided.get(REJECTED).setCoder(AvroRowCoder.rejections()));
+  }
+
+  /** Exact duplicates only: documents are grouped by exact key and the group decides at once. */
+  private PCollectionTuple exactOnly(PCollection<Document> docs, KvCoder<String, Document> docKv, KvCoder<String, String> strKv) {
+    PCollectionTuple exact = docs
+        .apply("KeyByExactText", ParDo.of(new ExactKeyFn(settings))).setCoder(docKv)
+        .apply("GroupExactCopies", GroupByKey.create())
+        .apply("KeepOnePerExactGroup", ParDo.of(new ExactSurvivorFn(settings))
+            .withOutputTags(SURVIVORS, TupleTagList.of(EXACT_REJECTED).and(GROUP_SURVIVOR)));
+    PCollection<Document> survivors = exact.get(SURVIVORS).setCoder(AvroRowCoder.documents());
+    KvCoder<String, Rejection> rejKv = KvCoder.of(StringUtf8Coder.of(), AvroRowCoder.rejections());
+    TupleTag<Rejection> pendingTag = new TupleTag<>() {};
+    TupleTag<String> groupSurvivorTag = new TupleTag<>() {};
+    PCollection<KV<String, Rejection>> exactRejected = KeyedPCollectionTuple
+        .of(pendingTag, exact.get(EXACT_REJECTED).setCoder(AvroRowCoder.rejections())
+            .apply("KeyByExactGroup", ParDo.of(new KeyByDuplicateOfFn())).setCoder(rejKv))
+        .and(groupSurvivorTag, exact.get(GROUP_SURVIVOR).setCoder(strKv))
+        .apply("JoinExactSurvivors", CoGroupByKey.create())
+        .apply("PointAtExactSurvivor", ParDo.of(new ResolveGroupFn(pendingTag, groupSurvivorTag)))
+        .setCoder(rejKv);
+    return PCollectionTuple.of(KEPT, survivors.apply("DropPriorRelease", org.apache.beam.sdk.transforms.Filter.by(
+            (Document d) -> !ReadPriorRelease.isPrior(d))).setCoder(AvroRowCoder.documents()))
+        .and(REJECTED, exactRejected.apply("ExactDuplicates", org.apache.beam.sdk.transforms.Values.create()).setCoder(AvroRowCoder.rejections()));
   }
 
   private static final TupleTag<KV<String, String>> EDGES = new TupleTag<>() {};
@@ -347,7 +374,12 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     return d.source().uri() + "\u0000" + String.format("%020d", d.source().offset());
   }
 
-  static final class SignFn extends DoFn<Document, SignatureRecord> {
+  /**
+   * Signs a document once and keys what dedup needs of it by its exact key: the signature record
+   * (fingerprints or signature values) and its LSH band keys, which only the exact group's survivor
+   * will use.
+   */
+  static final class SignFn extends DoFn<Document, KV<String, KV<SignatureRecord, List<Long>>>> {
     private final DedupSettings settings;
     private transient MinHashSigner signer;
 
@@ -368,7 +400,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     }
 
     @ProcessElement
-    public void process(@Element Document d, MultiOutputReceiver out) {
+    public void process(@Element Document d, OutputReceiver<KV<String, KV<SignatureRecord, List<Long>>>> out) {
       MinHashSignature sig;
       ShingleSet shingles = null;
       if (settings.exactVerification()) {
@@ -378,14 +410,81 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
       } else {
         sig = signer.sign(d);
       }
-      String key = internalKey(d);
-      out.get(SIGNATURES).output(SignatureRecord.of(key, d, d.dedup().clusterSize(), sig, shingles));
+      List<Long> bands = new ArrayList<>();
       for (BandKey k : settings.banding().bandKeys(sig)) {
         // one 64-bit shuffle key per band: a collision across bands only adds a candidate pair,
         // which verification then judges
-        out.get(BANDS).output(KV.of(k.hash() ^ (k.band() + 1) * 0x9E3779B97F4A7C15L, key));
+        bands.add(k.hash() ^ (k.band() + 1) * 0x9E3779B97F4A7C15L);
+      }
+      out.output(KV.of(ExactKey.of(settings.normalizer(), d.text()).hex(),
+          KV.of(SignatureRecord.of(internalKey(d), d, 1, sig, shingles), bands)));
+    }
+  }
+
+  /**
+   * Keeps one document per exact group, deciding on signature records in a single pass (Flink's
+   * grouped values can be read only once). The survivor's record, standing for the group's size,
+   * and its band keys go on to near-dedup; each other document of this run becomes an {@link
+   * ExactLoss} keyed by the survivor; a group of several gives its survivor's exact copy count.
+   * Earlier releases win first, then the survivor rule, then the internal key, so every runner agrees.
+   */
+  static final class ExactGroupFn extends DoFn<KV<String, Iterable<KV<SignatureRecord, List<Long>>>>, SignatureRecord> {
+    private final Counter removed = Metrics.counter(DedupDocuments.class, "exact_duplicates");
+    private final DedupSettings settings;
+
+    ExactGroupFn(DedupSettings settings) {
+      this.settings = settings;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<KV<SignatureRecord, List<Long>>>> group, MultiOutputReceiver out) {
+      java.util.Comparator<SignatureRecord> order =
+          java.util.Comparator.<SignatureRecord, Boolean>comparing(r -> !isPriorKey(r.id()))
+              .thenComparing(SignatureRecord::member, settings.survivorRule().order())
+              .thenComparing(SignatureRecord::id);
+      KV<SignatureRecord, List<Long>> best = null;
+      List<String> losers = new ArrayList<>();
+      int n = 0;
+      for (KV<SignatureRecord, List<Long>> e : group.getValue()) {
+        n++;
+        KV<SignatureRecord, List<Long>> loser = e;
+        if (best == null) {
+          best = e;
+          continue;
+        }
+        if (order.compare(e.getKey(), best.getKey()) < 0) {
+          loser = best;
+          best = e;
+        }
+        if (!isPriorKey(loser.getKey().id())) { // a copy inside the earlier releases is not this run's to write
+          losers.add(loser.getKey().id());
+        }
+      }
+      String bestKey = best.getKey().id();
+      out.get(SIGNATURES).output(best.getKey().representing(n));
+      for (long band : best.getValue()) {
+        out.get(BANDS).output(KV.of(band, bestKey));
+      }
+      if (n > 1) {
+        out.get(EXACT_COPIES).output(KV.of(bestKey, n));
+      }
+      String prefix = group.getKey().substring(0, 16);
+      for (String loser : losers) {
+        removed.inc();
+        out.get(EXACT_LOSSES).output(KV.of(bestKey, new ExactLoss(loser, prefix, isPriorKey(bestKey), bestKey, 1.0)));
       }
     }
+  }
+
+  /**
+   * An exact duplicate, until it is written as a rejection: its internal key, the first 16 hex
+   * digits of its exact key, whether its group survivor is a document of an earlier release, and
+   * the document it finally points at (the group survivor, or the survivor of the near cluster that
+   * survivor lost to) with that document's similarity.
+   */
+  record ExactLoss(String loserKey, String exactKeyPrefix, boolean survivorPrior, String finalSurvivorKey, double similarity)
+      implements java.io.Serializable {
+    static final org.apache.beam.sdk.coders.Coder<ExactLoss> CODER = org.apache.beam.sdk.coders.SerializableCoder.of(ExactLoss.class);
   }
 
   static final class ProposePairsFn extends DoFn<KV<Long, Iterable<String>>, KV<String, String>> {
@@ -611,34 +710,50 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     }
   }
 
+  /**
+   * Writes each document of this run once: an exact duplicate as an {@code exact_duplicate}
+   * rejection pointing at its final survivor; an exact survivor with its exact-copy lineage, then
+   * kept ({@code no near duplicates} or as its cluster's survivor) or rejected as a {@code
+   * near_duplicate}.
+   */
   static final class ApplyDecisionFn extends DoFn<KV<String, CoGbkResult>, Document> {
     private final Counter nearRemoved = Metrics.counter(DedupDocuments.class, "near_duplicates");
     private final TupleTag<Document> docTag;
     private final TupleTag<Decision> decTag;
+    private final TupleTag<Integer> copiesTag;
+    private final TupleTag<ExactLoss> lossTag;
 
-    ApplyDecisionFn(TupleTag<Document> docTag, TupleTag<Decision> decTag) {
+    ApplyDecisionFn(TupleTag<Document> docTag, TupleTag<Decision> decTag, TupleTag<Integer> copiesTag, TupleTag<ExactLoss> lossTag) {
       this.docTag = docTag;
       this.decTag = decTag;
+      this.copiesTag = copiesTag;
+      this.lossTag = lossTag;
     }
 
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> e, MultiOutputReceiver out) {
+      ExactLoss loss = e.getValue().getOnly(lossTag, null);
       Decision dec = e.getValue().getOnly(decTag, null);
+      int exactCopies = e.getValue().getOnly(copiesTag, 1);
       for (Document d : e.getValue().getAll(docTag)) {
-        if (ReadPriorRelease.isPrior(d)) {
-          continue; // already released: stands for its duplicates, is not written again
+        if (loss != null) {
+          out.get(REJECTED).output(d.reject(EXACT_STEP, "exact_duplicate", "same normalised text (exact key " + loss.exactKeyPrefix() + ")"
+                  + (loss.survivorPrior() ? " of a document of an earlier release" : ""))
+              .asDuplicateOf(idOf(loss.finalSurvivorKey()), loss.similarity()));
+          continue;
         }
-        int exactCopies = d.dedup().clusterSize();
+        Document survivor = d.withStep(new LineageEntry(EXACT_STEP, LineageEntry.OK,
+            exactCopies == 1 ? "unique text" : "kept for " + exactCopies + " exact copies"));
         if (dec == null) {
-          out.get(KEPT).output(d.withDedup(new DedupInfo(d.id(), exactCopies))
+          out.get(KEPT).output(survivor.withDedup(new DedupInfo(d.id(), exactCopies))
               .withStep(new LineageEntry(NEAR_STEP, LineageEntry.OK, "no near duplicates")));
         } else if (dec.survivorKey().equals(e.getKey())) {
-          out.get(KEPT).output(d.withDedup(new DedupInfo(d.id(), dec.clusterSize()))
+          out.get(KEPT).output(survivor.withDedup(new DedupInfo(d.id(), dec.clusterSize()))
               .withStep(new LineageEntry(NEAR_STEP, LineageEntry.OK, "kept for a cluster of " + dec.clusterSize() + " documents")));
         } else {
           nearRemoved.inc();
           double sim = Math.round(dec.similarity() * 1e6) / 1e6;
-          out.get(REJECTED).output(d.withDedup(DedupInfo.NONE)
+          out.get(REJECTED).output(survivor.withDedup(DedupInfo.NONE)
               .reject(NEAR_STEP, "near_duplicate", (dec.exact() ? "Jaccard " : "estimated Jaccard ") + sim + " with " + dec.survivorId()
                   + (isPriorKey(dec.survivorKey()) ? " of an earlier release" : ""))
               .asDuplicateOf(dec.survivorId(), sim));
@@ -654,25 +769,26 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     }
   }
 
-  static final class RepointFn extends DoFn<KV<String, CoGbkResult>, Rejection> {
-    private final TupleTag<Rejection> exTag;
+  /** Re-keys exact duplicates by their own key, pointing at their group survivor's final survivor. */
+  static final class RepointFn extends DoFn<KV<String, CoGbkResult>, KV<String, ExactLoss>> {
+    private final TupleTag<ExactLoss> lossTag;
     private final TupleTag<Decision> decTag;
 
-    RepointFn(TupleTag<Rejection> exTag, TupleTag<Decision> decTag) {
-      this.exTag = exTag;
+    RepointFn(TupleTag<ExactLoss> lossTag, TupleTag<Decision> decTag) {
+      this.lossTag = lossTag;
       this.decTag = decTag;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<Rejection> out) {
+    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<KV<String, ExactLoss>> out) {
       Decision dec = e.getValue().getOnly(decTag, null);
-      for (Rejection r : e.getValue().getAll(exTag)) {
-        if (dec == null || dec.survivorKey().equals(e.getKey())) {
-          out.output(r);
-        } else {
-          double sim = Math.round(dec.similarity() * 1e6) / 1e6;
-          out.output(r.asDuplicateOf(dec.survivorId(), sim));
+      for (ExactLoss loss : e.getValue().getAll(lossTag)) {
+        ExactLoss x = loss;
+        if (dec != null && !dec.survivorKey().equals(e.getKey())) {
+          x = new ExactLoss(loss.loserKey(), loss.exactKeyPrefix(), loss.survivorPrior(), dec.survivorKey(),
+              Math.round(dec.similarity() * 1e6) / 1e6);
         }
+        out.output(KV.of(x.loserKey(), x));
       }
     }
   }

@@ -33,6 +33,11 @@ public record SignatureRecord(
 
   private static final long[] NO_VALUES = new long[0];
 
+  /** This record standing for {@code n} documents (its exact group). */
+  SignatureRecord representing(int n) {
+    return new SignatureRecord(id, date, textLength, licence, n, scheme, values, fingerprints);
+  }
+
   /** Whether this record carries shingle fingerprints, for exact verification. */
   boolean hasShingles() {
     return fingerprints != null;

@@ -41,6 +41,10 @@ class SignatureRecordCoderTest {
     // 128-value signature and 64-bit shingle hashes)
     int size = CoderUtils.encodeToByteArray(CODER, exact).length;
     assertEquals(true, size < 1_700, "encoded size " + size);
+    // fingerprints pass through decode and encode as bytes: the same bytes after two hops
+    byte[] once = CoderUtils.encodeToByteArray(CODER, exact);
+    assertArrayEquals(once, CoderUtils.encodeToByteArray(CODER, CoderUtils.clone(CODER, CoderUtils.clone(CODER, exact))));
+    assertEquals(1.0, CoderUtils.clone(CODER, exact).fingerprints().jaccard(f));
   }
 
   @Test
