@@ -34,12 +34,15 @@ public final class CuratePipeline {
     }
     PCollectionTuple read = p.apply("ReadInputs", ReadInputs.of(run.inputs(), run.config().read()));
     PCollectionTuple extracted = read.get(ReadInputs.CANDIDATES).apply("ExtractText", ExtractText.with(run.config().extract()));
-    PCollectionTuple stepped = extracted.get(ExtractText.DOCUMENTS).apply("ApplySteps", ApplySteps.of(run.config().steps()));
-    PCollection<Document> kept = stepped.get(ApplySteps.KEPT);
+    PCollection<Document> kept = extracted.get(ExtractText.DOCUMENTS);
     PCollectionList<Rejection> rejections =
-        PCollectionList.of(read.get(ReadInputs.REJECTED))
-            .and(extracted.get(ExtractText.REJECTED))
-            .and(stepped.get(ApplySteps.REJECTED));
+        PCollectionList.of(read.get(ReadInputs.REJECTED)).and(extracted.get(ExtractText.REJECTED));
+    if (!run.config().steps().isEmpty()) {
+      // no steps, no stage: on Flink every stage boundary re-encodes each document
+      PCollectionTuple stepped = kept.apply("ApplySteps", ApplySteps.of(run.config().steps()));
+      kept = stepped.get(ApplySteps.KEPT);
+      rejections = rejections.and(stepped.get(ApplySteps.REJECTED));
+    }
     CurationConfig.Dedup dedup = run.config().dedup();
     if (!dedup.against().isEmpty() && !dedup.enabled()) {
       throw new IllegalArgumentException("dedup against an earlier output needs dedup.enabled");
