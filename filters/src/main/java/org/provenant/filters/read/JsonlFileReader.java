@@ -1,17 +1,19 @@
 package org.provenant.filters.read;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.luben.zstd.ZstdInputStream;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
@@ -32,13 +34,24 @@ public final class JsonlFileReader {
   public static final int DEFAULT_MAX_LINE_BYTES = 64 << 20;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int DEFAULT_CHUNK_BYTES = 1 << 16;
   private final int maxLineBytes;
+  private final int chunkBytes;
 
   public JsonlFileReader(int maxLineBytes) {
+    this(maxLineBytes, DEFAULT_CHUNK_BYTES);
+  }
+
+  /** With lines taken from the decompressed stream {@code chunkBytes} at a time (tests use tiny chunks). */
+  JsonlFileReader(int maxLineBytes, int chunkBytes) {
     if (maxLineBytes <= 0) {
       throw new IllegalArgumentException("maxLineBytes must be positive: " + maxLineBytes);
     }
+    if (chunkBytes <= 0) {
+      throw new IllegalArgumentException("chunkBytes must be positive: " + chunkBytes);
+    }
     this.maxLineBytes = maxLineBytes;
+    this.chunkBytes = chunkBytes;
   }
 
   public JsonlFileReader() {
@@ -54,32 +67,49 @@ public final class JsonlFileReader {
     String error = null;
     long lineNo = 0;
     long offset = 0;
-    try (InputStream in = new BufferedInputStream(decompress(lower, raw), 1 << 16)) {
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
+    try (InputStream in = decompress(lower, raw)) {
+      byte[] chunk = new byte[chunkBytes];
+      int pos = 0;
+      int limit = 0;
+      LineBuffer line = new LineBuffer(maxLineBytes);
+      CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
       while (true) {
+        // one line: the bytes up to the next '\n' (or the end), taken from the chunk in runs
         line.reset();
         long start = offset;
-        boolean tooLong = false;
-        int b;
         boolean any = false;
-        while ((b = in.read()) != -1) {
-          any = true;
-          offset++;
-          if (b == '\n') {
-            break;
+        boolean ended = false;
+        while (!ended) {
+          if (pos == limit) {
+            int n = in.read(chunk, 0, chunk.length);
+            if (n < 0) {
+              break;
+            }
+            pos = 0;
+            limit = n;
+            continue;
           }
-          if (line.size() < maxLineBytes) {
-            line.write(b);
+          any = true;
+          int nl = indexOfNewline(chunk, pos, limit);
+          int end = nl < 0 ? limit : nl;
+          line.append(chunk, pos, end - pos);
+          offset += end - pos;
+          if (nl >= 0) {
+            offset++;
+            pos = nl + 1;
+            ended = true;
           } else {
-            tooLong = true;
+            pos = limit;
           }
         }
         if (!any) {
           break;
         }
         lineNo++;
-        byte[] bytes = line.toByteArray();
-        if (!tooLong && isBlank(bytes)) {
+        boolean tooLong = line.tooLong();
+        if (!tooLong && isBlank(line.bytes(), line.length())) {
           continue;
         }
         records++;
@@ -90,19 +120,16 @@ public final class JsonlFileReader {
           sink.rejected(reject(fallbackId, source.build(), "record_too_large", "line " + lineNo + " is over " + maxLineBytes + " bytes"));
           continue;
         }
-        String json;
+        CharBuffer json;
         try {
-          json = StandardCharsets.UTF_8.newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes)).toString();
+          json = utf8.reset().decode(ByteBuffer.wrap(line.bytes(), 0, line.length()));
         } catch (CharacterCodingException e) {
           sink.rejected(reject(fallbackId, source.build(), "decode_error", "line " + lineNo + " is not valid UTF-8"));
           continue;
         }
         JsonNode node;
-        try {
-          node = JSON.readTree(json);
+        try (JsonParser parser = JSON.getFactory().createParser(json.array(), json.arrayOffset() + json.position(), json.remaining())) {
+          node = JSON.readTree(parser);
         } catch (IOException e) {
           sink.rejected(reject(fallbackId, source.build(), "malformed_record", "line " + lineNo + " is not JSON: " + firstLine(e.getMessage())));
           continue;
@@ -161,13 +188,70 @@ public final class JsonlFileReader {
     return Rejection.atRead(id, Kind.TEXT, source, STEP, reason, detail);
   }
 
-  private static boolean isBlank(byte[] bytes) {
-    for (byte b : bytes) {
+  private static boolean isBlank(byte[] bytes, int length) {
+    for (int i = 0; i < length; i++) {
+      byte b = bytes[i];
       if (b != ' ' && b != '\t' && b != '\r') {
         return false;
       }
     }
     return true;
+  }
+
+  private static int indexOfNewline(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The bytes of one line, kept up to a limit: a longer line keeps only its first {@code max}
+   * bytes and says so, so an over-long line never takes more memory than the limit.
+   */
+  private static final class LineBuffer {
+    private final int max;
+    private byte[] bytes = new byte[8192];
+    private int length;
+    private boolean tooLong;
+
+    LineBuffer(int max) {
+      this.max = max;
+    }
+
+    void reset() {
+      length = 0;
+      tooLong = false;
+    }
+
+    void append(byte[] src, int from, int count) {
+      int take = Math.min(count, max - length);
+      if (take < count) {
+        tooLong = true;
+      }
+      if (take <= 0) {
+        return;
+      }
+      if (length + take > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(length + take, Math.min(max, 2 * bytes.length)));
+      }
+      System.arraycopy(src, from, bytes, length, take);
+      length += take;
+    }
+
+    byte[] bytes() {
+      return bytes;
+    }
+
+    int length() {
+      return length;
+    }
+
+    boolean tooLong() {
+      return tooLong;
+    }
   }
 
   private static String scalar(JsonNode n) {

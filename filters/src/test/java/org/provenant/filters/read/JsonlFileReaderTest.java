@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.provenant.schemas.Kind;
+import org.provenant.schemas.Rejection;
 
 class JsonlFileReaderTest {
   private static final String ROWS =
@@ -74,6 +75,69 @@ class JsonlFileReaderTest {
     CollectingSink sink = read("rows.jsonl.gz", cut, s);
     assertEquals("truncated_record", sink.rejections.get(sink.rejections.size() - 1).reason());
     assertEquals(s[0].candidates(), sink.candidates.size() + sink.rejections.size());
+  }
+
+  /** Everything a read produced, as one comparable text. */
+  private static String outcome(JsonlFileReader reader, byte[] bytes) throws IOException {
+    CollectingSink sink = new CollectingSink();
+    ReadSummary s = reader.read("/data/mixed.jsonl", new ByteArrayInputStream(bytes), sink);
+    StringBuilder b = new StringBuilder();
+    for (Candidate c : sink.candidates) {
+      b.append("C ").append(c.id()).append(' ').append(c.source().offset()).append(' ').append(c.text()).append('\n');
+    }
+    for (Rejection r : sink.rejections) {
+      b.append("R ").append(r.id()).append(' ').append(r.source().offset()).append(' ').append(r.reason()).append(' ').append(r.detail()).append('\n');
+    }
+    return b.append("S ").append(s.recordsRead()).append(' ').append(s.candidates()).append(' ').append(s.error()).toString();
+  }
+
+  @Test
+  void linesAtTheLimitCrlfAndAMissingLastNewline() throws IOException {
+    String atLimit = "{\"text\":\"" + "a".repeat(64 - 11) + "\"}"; // exactly 64 bytes
+    String overLimit = "{\"text\":\"" + "a".repeat(64 - 10) + "\"}"; // 65 bytes
+    assertEquals(64, atLimit.length());
+    String input = atLimit + "\n" + overLimit + "\n \t\r\n{\"id\":\"crlf\",\"text\":\"x\"}\r\n{\"id\":\"last\",\"text\":\"\u00e9t\u00e9\"}";
+    byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+    String expected = "C " + Digests.id("jsonl", "mixed.jsonl", "1") + " 0 " + "a".repeat(53) + "\n"
+        + "C crlf " + input.indexOf("{\"id\":\"crlf") + " x\n"
+        + "C last " + input.indexOf("{\"id\":\"last") + " \u00e9t\u00e9\n"
+        + "R " + Digests.id("jsonl", "mixed.jsonl", "2") + " 65 record_too_large line 2 is over 64 bytes\n"
+        + "S 4 4 null";
+    for (int chunk : new int[] {1, 2, 3, 7, 64, 65, 1 << 16}) {
+      assertEquals(expected, outcome(new JsonlFileReader(64, chunk), bytes), "chunk " + chunk);
+    }
+  }
+
+  /** Random lines of every kind read the same whatever the chunk size, multi-byte characters split included. */
+  @Test
+  void chunkSizeNeverChangesTheOutcome() throws IOException {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    ByteArrayOutputStream input = new ByteArrayOutputStream();
+    String[] words = {"caf\u00e9", "\u65e5\u672c", "\ud83d\ude00", "plain", "tab\\t", "quote\\\""};
+    for (int i = 0; i < 400; i++) {
+      int kind = random.nextInt(8);
+      StringBuilder text = new StringBuilder();
+      for (int w = random.nextInt(1, 30); w > 0; w--) {
+        text.append(words[random.nextInt(words.length)]).append(' ');
+      }
+      byte[] line = switch (kind) {
+        case 0 -> new byte[0];
+        case 1 -> "   ".getBytes(StandardCharsets.UTF_8);
+        case 2 -> "not json at all".getBytes(StandardCharsets.UTF_8);
+        case 3 -> new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, '"', '}'};
+        case 4 -> ("{\"text\":\"" + text.toString().repeat(12) + "\"}").getBytes(StandardCharsets.UTF_8);
+        default -> ("{\"id\":\"r" + i + "\",\"text\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
+      };
+      input.write(line);
+      input.write(random.nextInt(5) == 0 ? new byte[] {'\r', '\n'} : new byte[] {'\n'});
+    }
+    byte[] bytes = input.toByteArray();
+    String reference = outcome(new JsonlFileReader(300, 1 << 16), bytes);
+    assertEquals(true, reference.contains(" record_too_large ") && reference.contains(" decode_error ")
+        && reference.contains(" malformed_record "), reference);
+    for (int chunk : new int[] {1, 3, 7, 100, 4096}) {
+      assertEquals(reference, outcome(new JsonlFileReader(300, chunk), bytes), "chunk " + chunk);
+    }
   }
 
   private static int indexOf(byte[] hay, byte[] needle) {
