@@ -33,7 +33,12 @@ public final class CuratePipeline {
       step.build();
     }
     PCollectionTuple read = p.apply("ReadInputs", ReadInputs.of(run.inputs(), run.config().read()));
-    PCollectionTuple extracted = read.get(ReadInputs.CANDIDATES).apply("ExtractText", ExtractText.with(run.config().extract()));
+    // a large file is read by one worker, and whatever follows without a shuffle stays on it:
+    // spread the records so that extraction, the steps and dedup's signing use every worker
+    PCollection<org.provenant.filters.read.Candidate> candidates = read.get(ReadInputs.CANDIDATES)
+        .apply("SpreadRecords", org.apache.beam.sdk.transforms.Reshuffle.viaRandomKey())
+        .setCoder(org.provenant.pipelines.coders.CandidateCoder.of());
+    PCollectionTuple extracted = candidates.apply("ExtractText", ExtractText.with(run.config().extract()));
     PCollection<Document> kept = extracted.get(ExtractText.DOCUMENTS);
     PCollectionList<Rejection> rejections =
         PCollectionList.of(read.get(ReadInputs.REJECTED)).and(extracted.get(ExtractText.REJECTED));
