@@ -116,7 +116,8 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
 
     // 1. every document is signed once; its exact key, signature record and band keys go to one
     //    exact group (records, not documents: the documents are shuffled once, at the end)
-    KvCoder<SignatureRecord, java.util.List<Long>> signedCoder = KvCoder.of(SignatureRecordCoder.of(), ListCoder.of(BigEndianLongCoder.of()));
+    KvCoder<SignatureRecord, KV<String, List<Long>>> signedCoder =
+        KvCoder.of(SignatureRecordCoder.of(), KvCoder.of(StringUtf8Coder.of(), ListCoder.of(BigEndianLongCoder.of())));
     PCollectionTuple exact = docs
         .apply("SignAndKeyByExactText", ParDo.of(new SignFn(settings))).setCoder(KvCoder.of(StringUtf8Coder.of(), signedCoder))
         .apply("GroupExactCopies", GroupByKey.create())
@@ -379,7 +380,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
    * (fingerprints or signature values) and its LSH band keys, which only the exact group's survivor
    * will use.
    */
-  static final class SignFn extends DoFn<Document, KV<String, KV<SignatureRecord, List<Long>>>> {
+  static final class SignFn extends DoFn<Document, KV<String, KV<SignatureRecord, KV<String, List<Long>>>>> {
     private final DedupSettings settings;
     private transient MinHashSigner signer;
 
@@ -400,7 +401,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     }
 
     @ProcessElement
-    public void process(@Element Document d, OutputReceiver<KV<String, KV<SignatureRecord, List<Long>>>> out) {
+    public void process(@Element Document d, OutputReceiver<KV<String, KV<SignatureRecord, KV<String, List<Long>>>>> out) {
       MinHashSignature sig;
       ShingleSet shingles = null;
       if (settings.exactVerification()) {
@@ -417,7 +418,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
         bands.add(k.hash() ^ (k.band() + 1) * 0x9E3779B97F4A7C15L);
       }
       out.output(KV.of(ExactKey.of(settings.normalizer(), d.text()).hex(),
-          KV.of(SignatureRecord.of(internalKey(d), d, 1, sig, shingles), bands)));
+          KV.of(SignatureRecord.of(internalKey(d), d, 1, sig, shingles), KV.of(sourceKey(d), bands))));
     }
   }
 
@@ -426,9 +427,10 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
    * grouped values can be read only once). The survivor's record, standing for the group's size,
    * and its band keys go on to near-dedup; each other document of this run becomes an {@link
    * ExactLoss} keyed by the survivor; a group of several gives its survivor's exact copy count.
-   * Earlier releases win first, then the survivor rule, then the internal key, so every runner agrees.
+   * Earlier releases win first, then the survivor rule, then the source (file, then offset), so
+   * every runner agrees.
    */
-  static final class ExactGroupFn extends DoFn<KV<String, Iterable<KV<SignatureRecord, List<Long>>>>, SignatureRecord> {
+  static final class ExactGroupFn extends DoFn<KV<String, Iterable<KV<SignatureRecord, KV<String, List<Long>>>>>, SignatureRecord> {
     private final Counter removed = Metrics.counter(DedupDocuments.class, "exact_duplicates");
     private final DedupSettings settings;
 
@@ -437,22 +439,24 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<SignatureRecord, List<Long>>>> group, MultiOutputReceiver out) {
-      java.util.Comparator<SignatureRecord> order =
-          java.util.Comparator.<SignatureRecord, Boolean>comparing(r -> !isPriorKey(r.id()))
-              .thenComparing(SignatureRecord::member, settings.survivorRule().order())
-              .thenComparing(SignatureRecord::id);
-      KV<SignatureRecord, List<Long>> best = null;
+    public void process(@Element KV<String, Iterable<KV<SignatureRecord, KV<String, List<Long>>>>> group, MultiOutputReceiver out) {
+      // same rank and id (the same record in two files): the source (file, then offset) decides
+      java.util.Comparator<KV<SignatureRecord, KV<String, List<Long>>>> order =
+          java.util.Comparator.<KV<SignatureRecord, KV<String, List<Long>>>, Boolean>comparing(e -> !isPriorKey(e.getKey().id()))
+              .thenComparing(e -> e.getKey().documentMember(), settings.survivorRule().order())
+              .thenComparing(e -> e.getValue().getKey())
+              .thenComparing(e -> e.getKey().id());
+      KV<SignatureRecord, KV<String, List<Long>>> best = null;
       List<String> losers = new ArrayList<>();
       int n = 0;
-      for (KV<SignatureRecord, List<Long>> e : group.getValue()) {
+      for (KV<SignatureRecord, KV<String, List<Long>>> e : group.getValue()) {
         n++;
-        KV<SignatureRecord, List<Long>> loser = e;
+        KV<SignatureRecord, KV<String, List<Long>>> loser = e;
         if (best == null) {
           best = e;
           continue;
         }
-        if (order.compare(e.getKey(), best.getKey()) < 0) {
+        if (order.compare(e, best) < 0) {
           loser = best;
           best = e;
         }
@@ -462,7 +466,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
       }
       String bestKey = best.getKey().id();
       out.get(SIGNATURES).output(best.getKey().representing(n));
-      for (long band : best.getValue()) {
+      for (long band : best.getValue().getValue()) {
         out.get(BANDS).output(KV.of(band, bestKey));
       }
       if (n > 1) {

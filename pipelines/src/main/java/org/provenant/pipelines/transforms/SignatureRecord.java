@@ -51,6 +51,11 @@ public record SignatureRecord(
     return new ClusterMember(id, CrawlDates.parse(date).orElse(null), textLength, licence);
   }
 
+  /** As {@link #member()}, named by the document id alone, as the exact step compares copies. */
+  ClusterMember documentMember() {
+    return new ClusterMember(DedupDocuments.idOf(id), CrawlDates.parse(date).orElse(null), textLength, licence);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof SignatureRecord r && r.id.equals(id) && Arrays.equals(r.values, values)
