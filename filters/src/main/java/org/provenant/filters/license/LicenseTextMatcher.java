@@ -66,6 +66,10 @@ public final class LicenseTextMatcher {
   /** Share of required words for the template-within-text search. */
   static final double WITHIN_COVERAGE = 0.97;
   static final int WITHIN_CANDIDATES = 6;
+  /** Common licences tried as the opening licence of a longer text. */
+  static final int LEADING_CANDIDATES = 2;
+  /** Words of a licence's ending that locate it in a longer text. */
+  static final int LAST_WORDS = 6;
   static final double UNKNOWN_MIN_DICE = 0.25;
   /** Share of the text's distinct words that must be the licence's for a whole-text match. */
   static final double MIN_PRECISION = 0.85;
@@ -360,8 +364,18 @@ public final class LicenseTextMatcher {
       return List.of(new LicenseMatch(
           headerId(entries.get(best).id(), clipped), round(dice[best] * 0.9), LicenseMatch.DICE));
     }
-    // 3. Several licences in one text: licences whose required words are all there.
+    // 3. Several licences in one text: licences whose required words are all there; a common
+    // licence whose whole text opens the file leads (a LICENSE of one licence followed by the
+    // notices of bundled code, as Lucene's: SPDX's search within the text misses the first).
+    String leading = leadingLicence(clipped, order, coverage);
     List<String> within = withinMatches(clipped, order, coverage, size);
+    if (leading != null) {
+      List<LicenseMatch> out = new ArrayList<>();
+      out.add(new LicenseMatch(leading, 1.0, LicenseMatch.SPDX_COMPARE));
+      within.stream().filter(id -> !id.equals(leading))
+          .forEach(id -> out.add(new LicenseMatch(id, 0.95, LicenseMatch.SPDX_WITHIN)));
+      return List.copyOf(out);
+    }
     if (!within.isEmpty()) {
       List<LicenseMatch> out = new ArrayList<>();
       within.forEach(id -> out.add(new LicenseMatch(id, 0.95, LicenseMatch.SPDX_WITHIN)));
@@ -397,6 +411,66 @@ public final class LicenseTextMatcher {
     rows.sort(Comparator.comparingDouble((Row r) -> -r.d()));
     rows.stream().limit(k).forEach(r -> out.add(r.s()));
     return out;
+  }
+
+  /**
+   * The common licence whose whole text opens {@code text}, when the text is clearly longer than
+   * that licence: the text is cut at the end of the line where the licence's last six words
+   * occur (first occurrence from 80% of the licence's length on) and the cut is compared with the
+   * template. At most two candidates are compared (a template comparison costs up to seconds).
+   */
+  private String leadingLicence(String text, Integer[] order, double[] coverage) {
+    int tried = 0;
+    for (int k = 0; k < order.length && tried < LEADING_CANDIDATES; k++) {
+      int e = order[k];
+      Entry entry = entries.get(e);
+      if (entry.header() || !COMMON.contains(entry.id()) || coverage[e] < WITHIN_COVERAGE) {
+        continue;
+      }
+      String full = LicenseWords.fullTemplateText(entry.template()).strip();
+      if (full.length() > 0.8 * text.length()) {
+        continue;
+      }
+      int cut = licenceEnd(text, full);
+      if (cut < 0) {
+        continue;
+      }
+      tried++;
+      if (templateMatches(entry.template(), text.substring(0, cut))) {
+        return preferred(entry.id(), text);
+      }
+    }
+    return null;
+  }
+
+  /** Where the licence {@code full} ends in {@code text} (end of the line of its last words), or -1. */
+  static int licenceEnd(String text, String full) {
+    String[] words = full.split("[^\\p{L}\\p{N}]+");
+    List<String> last = new ArrayList<>();
+    for (int i = words.length - 1; i >= 0 && last.size() < LAST_WORDS; i--) {
+      if (!words[i].isEmpty()) {
+        last.add(0, java.util.regex.Pattern.quote(words[i]));
+      }
+    }
+    if (last.size() < LAST_WORDS) {
+      return -1;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(String.join("[^\\p{L}\\p{N}]+", last),
+        java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE).matcher(text);
+    // about the licence's own length: a template that opens with a long copyright variable would
+    // otherwise also "match" another licence before it
+    int from = (int) (0.8 * full.length());
+    int until = (int) (1.15 * full.length()) + 300;
+    while (m.find()) {
+      if (m.end() >= from && m.end() <= until) {
+        int nl = text.indexOf('\n', m.end());
+        return nl < 0 ? text.length() : nl;
+      }
+      if (m.end() > until) {
+        break;
+      }
+    }
+    return -1;
   }
 
   private List<String> withinMatches(String text, Integer[] order, double[] coverage, int size) {

@@ -41,8 +41,9 @@ class LicenseTextMatcherTest {
     String both = Fixtures.resource("MIT.txt") + "\n\n---------------------------------------------\n\n"
         + Fixtures.resource("BSD-3-Clause.txt");
     List<LicenseMatch> m = matcher.match(both);
-    assertEquals(List.of("BSD-3-Clause", "MIT"), m.stream().map(LicenseMatch::spdx).sorted().toList());
-    assertTrue(m.stream().allMatch(x -> x.method().equals(LicenseMatch.SPDX_WITHIN)), m.toString());
+    // the file opens with the whole MIT licence, which leads; the BSD licence is found within
+    assertEquals(List.of(new LicenseMatch("MIT", 1.0, LicenseMatch.SPDX_COMPARE),
+        new LicenseMatch("BSD-3-Clause", 0.95, LicenseMatch.SPDX_WITHIN)), m);
   }
 
   @Test
@@ -73,5 +74,28 @@ class LicenseTextMatcherTest {
   void sourceFileWithACopyrightLineIsNotALicence() {
     String code = "// Copyright 2020 Example\npackage x;\n" + "class A { void f() {} }\n".repeat(5000);
     assertEquals(List.of(), matcher.match(code));
+  }
+
+  /**
+   * A licence file that is one licence followed by notices of bundled code (as Lucene's
+   * META-INF/LICENSE.txt): the opening licence leads, the notices' licences follow.
+   */
+  @Test
+  void openingLicenceOfALongerFileLeads() {
+    String apache = SpdxLicenseList.get().details("Apache-2.0").orElseThrow().text();
+    String text = apache + "\n\nSome code in src/util/Unicode.java was derived from code under this licence:\n\n"
+        + Fixtures.resource("MIT.txt") + "\n\nSome other code came from a project with this notice:\n\n"
+        + Fixtures.resource("BSD-3-Clause.txt") + "\n\nThe compression code is under this licence:\n\n"
+        + SpdxLicenseList.get().details("Zlib").orElseThrow().text() + "\n\nThe test data is under this licence:\n\n"
+        + SpdxLicenseList.get().details("ISC").orElseThrow().text();
+    List<LicenseMatch> found = matcher.match(text);
+    assertEquals(new LicenseMatch("Apache-2.0", 1.0, LicenseMatch.SPDX_COMPARE), found.get(0));
+    assertEquals(true, found.stream().anyMatch(m -> m.spdx().equals("MIT")), found.toString());
+    // where the ending is found: the end of the line of the licence's last six words
+    String full = LicenseWords.fullTemplateText(LicenseTextMatcher.ownText("Apache-2.0",
+        SpdxLicenseList.get().details("Apache-2.0").orElseThrow().template())).strip();
+    int end = LicenseTextMatcher.licenceEnd(text, full);
+    assertEquals(true, text.substring(0, end).endsWith("limitations under the License."), text.substring(end - 60, end));
+    assertEquals(-1, LicenseTextMatcher.licenceEnd("too short", full));
   }
 }
