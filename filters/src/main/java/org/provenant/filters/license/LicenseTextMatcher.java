@@ -70,6 +70,10 @@ public final class LicenseTextMatcher {
   static final int LEADING_CANDIDATES = 2;
   /** Words of a licence's ending that locate it in a longer text. */
   static final int LAST_WORDS = 6;
+  /** Distinct words outside the found licences that make a text more than those licences. */
+  static final int OUTSIDE_MIN_WORDS = 40;
+  static final double OUTSIDE_MIN_SHARE = 0.25;
+  static final int OUTSIDE_MIN_CUES = 2;
   static final double UNKNOWN_MIN_DICE = 0.25;
   /** Share of the text's distinct words that must be the licence's for a whole-text match. */
   static final double MIN_PRECISION = 0.85;
@@ -379,6 +383,12 @@ public final class LicenseTextMatcher {
     if (!within.isEmpty()) {
       List<LicenseMatch> out = new ArrayList<>();
       within.forEach(id -> out.add(new LicenseMatch(id, 0.95, LicenseMatch.SPDX_WITHIN)));
+      if (wordingOutside(clipped, within)) {
+        // licence wording the found texts do not hold (terms stated in prose, proprietary terms,
+        // a licence named by reference before a quoted third-party licence): not the quoted
+        // licence alone
+        out.add(new LicenseMatch(LicenseMatch.UNKNOWN_LICENSE_REF, UNKNOWN_CONFIDENCE, LicenseMatch.LICENSE_WORDS));
+      }
       return List.copyOf(out);
     }
     // 4. Licence wording that matches nothing listed.
@@ -441,6 +451,36 @@ public final class LicenseTextMatcher {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether {@code text} has substantial wording outside the licences found within it: at least
+   * {@value #OUTSIDE_MIN_WORDS} distinct words, and a {@value #OUTSIDE_MIN_SHARE} share of its
+   * distinct words, that none of those licences' texts contains, {@value #OUTSIDE_MIN_CUES} of
+   * them licence cue words (license, permission, warranty, ...). AspectJ's licence file names
+   * EPL-2.0 in prose and then quotes ASM's BSD licence; Mapbox's states proprietary terms and then
+   * quotes MIT texts: neither is the quoted licence alone.
+   */
+  private boolean wordingOutside(String text, List<String> found) {
+    Set<String> licenceWords = new java.util.HashSet<>();
+    for (Entry e : entries) {
+      if (!e.header() && found.contains(e.id())) {
+        licenceWords.addAll(wordSet(LicenseWords.fullTemplateText(e.template())));
+      }
+    }
+    Set<String> words = new LinkedHashSet<>();
+    LicenseWords.forEachWord(text, words::add);
+    int outside = 0;
+    int cues = 0;
+    for (String w : words) {
+      if (!licenceWords.contains(w)) {
+        outside++;
+        if (CUE_WORDS.contains(w)) {
+          cues++;
+        }
+      }
+    }
+    return outside >= OUTSIDE_MIN_WORDS && outside >= OUTSIDE_MIN_SHARE * words.size() && cues >= OUTSIDE_MIN_CUES;
   }
 
   /** Where the licence {@code full} ends in {@code text} (end of the line of its last words), or -1. */

@@ -98,4 +98,25 @@ class LicenseTextMatcherTest {
     assertEquals(true, text.substring(0, end).endsWith("limitations under the License."), text.substring(end - 60, end));
     assertEquals(-1, LicenseTextMatcher.licenceEnd("too short", full));
   }
+
+  /**
+   * Terms stated in prose before a quoted third-party licence (AspectJ: EPL-2.0 by reference, then
+   * ASM's BSD text) are not the quoted licence alone: an unknown component keeps such a file out
+   * of a permissive-only release.
+   */
+  @Test
+  void proseTermsBeforeAQuotedLicenceAddAnUnknownComponent() {
+    String prose = "This product is made available under the terms of the Eclipse Public License, which"
+        + " accompanies this distribution and is available on the project's web site. Contributors"
+        + " retain copyright in their contributions; the program is provided without warranty of any"
+        + " kind, and the recipient is responsible for determining whether the program may be used,"
+        + " copied, modified or redistributed in the recipient's jurisdiction. Commercial distributors"
+        + " who include the program in a product offering must defend and indemnify every contributor"
+        + " against losses, damages and costs arising from claims, lawsuits and other legal actions"
+        + " brought by a third party. Portions of this product include software developed by others,"
+        + " whose licence follows.\n\n";
+    List<LicenseMatch> m = matcher.match(prose + Fixtures.resource("BSD-3-Clause.txt"));
+    assertEquals(List.of(new LicenseMatch("BSD-3-Clause", 0.95, LicenseMatch.SPDX_WITHIN),
+        new LicenseMatch("LicenseRef-provenant-unknown", 0.3, LicenseMatch.LICENSE_WORDS)), m);
+  }
 }
