@@ -57,7 +57,16 @@ class CodeCorpusTest {
     tgz = tgz();
     Files.write(in.resolve("left-pad-1.3.0.tgz"), tgz);
     jar = jar();
-    Files.write(in.resolve("demo-1.2.3-sources.jar"), jar);
+    // a Maven repository: the sources jar, its pom beside it, the licence in the parent pom
+    Path version = in.resolve("maven/org/example/demo/1.2.3");
+    Files.createDirectories(version);
+    Files.write(version.resolve("demo-1.2.3-sources.jar"), jar);
+    Files.writeString(version.resolve("demo-1.2.3.pom"), "<project><parent><groupId>org.example</groupId>"
+        + "<artifactId>example-parent</artifactId><version>7</version></parent><artifactId>demo</artifactId><version>1.2.3</version></project>");
+    Path parent = in.resolve("maven/org/example/example-parent/7");
+    Files.createDirectories(parent);
+    Files.writeString(parent.resolve("example-parent-7.pom"), "<project><groupId>org.example</groupId><artifactId>example-parent</artifactId>"
+        + "<version>7</version><licenses><license><name>MIT License</name></license></licenses></project>");
     repo = in.resolve("repos/myrepo");
     Files.createDirectories(repo.resolve("src"));
     Files.createDirectories(repo.resolve("vendor"));
@@ -68,7 +77,7 @@ class CodeCorpusTest {
     out = tmp.resolve("out");
     CurationConfig config = CurationConfig.parse(
         "{\"steps\":[{\"step\":\"code_paths\"},{\"step\":\"code_quality\"}],\"dedup\":{\"enabled\":false}}");
-    new Curator(System.err).run(List.of(in + "/*.tgz", in + "/*.jar", in + "/repos/*"), out.toString(), config, false, List.of());
+    new Curator(System.err).run(List.of(in + "/*.tgz", version + "/*.jar", in + "/repos/*"), out.toString(), config, false, List.of());
     docs = CurationEndToEndTest.documents(out);
     for (Document d : docs) {
       outcome.put(Digests.fileName(d.source().uri()) + ":" + d.source().path(), "kept");
@@ -125,6 +134,9 @@ class CodeCorpusTest {
     assertEquals("1.2.3", demo.source().version());
     assertEquals(Digests.id("code", Hashing.sha256().hashBytes(jar).toString(), "org/example/Demo.java"), demo.id());
     assertEquals("java", demo.signals().codeLanguage());
+    assertEquals("MIT", demo.license().spdx());
+    assertEquals(List.of("pom@../../../../../org/example/example-parent/7/example-parent-7.pom=MIT"),
+        demo.license().evidence().stream().map(e -> e.kind() + "@" + e.location() + "=" + e.spdx()).toList());
 
     Document app = docs.stream().filter(d -> "src/app.py".equals(d.source().path())).findFirst().orElseThrow();
     assertEquals(repo.toString(), app.source().uri());

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -156,6 +157,15 @@ public final class CodePackageReader {
 
   /** Reads the archive at {@code uri}, whose bytes {@code opener} gives; never throws for bad content. */
   public PackageRead readArchive(String uri, Opener opener, ReadSink sink) throws IOException {
+    return readArchive(uri, opener, Map.of(), sink);
+  }
+
+  /**
+   * As {@link #readArchive(String, Opener, ReadSink)}, with package-level files that sit beside
+   * the archive rather than in it ({@link org.provenant.filters.license.MavenRepositoryLayout}:
+   * paths starting with {@code ../}); they are read for licences, never emitted as documents.
+   */
+  public PackageRead readArchive(String uri, Opener opener, Map<String, String> beside, ReadSink sink) throws IOException {
     String name = Digests.fileName(uri);
     Layout layout = Layout.forFileName(name)
         .orElseThrow(() -> new IllegalArgumentException("not a code archive name: " + name));
@@ -201,6 +211,11 @@ public final class CodePackageReader {
       archiveSha = hashing.hash().toString();
       archiveBytes = counting.getCount();
     }
+    beside.forEach((path, text) -> {
+      if (org.provenant.filters.license.MavenRepositoryLayout.isBeside(path)) {
+        pkgFiles.put(path, text.length() > PackageContents.MAX_FILE_CHARS ? text.substring(0, PackageContents.MAX_FILE_CHARS) : text);
+      }
+    });
     Pass pass = new Pass(uri, archiveSha, null, PackageContents.of(name, pkgFiles), sink);
     ZipFile zipFile = null;
     SeekableByteChannel channel = null;

@@ -112,6 +112,10 @@ public final class PackageFiles {
     if (parentName(path).equals("LICENSES")) {
       return Kind.LICENSES_DIR;
     }
+    if (MavenRepositoryLayout.isBeside(path)) {
+      // the archive's own pom; its parents elsewhere in the repository are read through it
+      return lower.endsWith(".pom") && path.lastIndexOf('/') == MavenRepositoryLayout.BESIDE.length() - 1 ? Kind.POM : Kind.OTHER;
+    }
     switch (lower) {
       case "package.json": return Kind.PACKAGE_JSON;
       case "pom.xml": return Kind.POM;
@@ -160,11 +164,15 @@ public final class PackageFiles {
 
   /**
    * The directory whose subtree a package-level file speaks for: its own directory, except that
-   * a jar's {@code META-INF/} licence files and {@code META-INF/maven/<group>/<artifact>/pom.xml}
-   * speak for the whole archive (the root, {@code ""}).
+   * a jar's {@code META-INF/} licence files and {@code META-INF/maven/<group>/<artifact>/pom.xml},
+   * and the poms beside it in a Maven repository ({@link MavenRepositoryLayout}), speak for the
+   * whole archive (the root, {@code ""}).
    */
   static String scopeDir(String path) {
     String p = normalize(path);
+    if (MavenRepositoryLayout.isBeside(p)) {
+      return ""; // the poms beside a jar in a Maven repository speak for the whole jar
+    }
     if (p.startsWith("META-INF/")) {
       Kind k = kind(p);
       if (k == Kind.LICENSE_FILE && depth(p) == 1) {

@@ -158,6 +158,14 @@ final class PackageMetadata {
       if (parent == null) {
         return List.of();
       }
+      if (MavenRepositoryLayout.isBeside(loc)) {
+        // a pom beside the archive: its parent is found by coordinates in repository layout
+        loc = MavenRepositoryLayout.parentLocation(loc, text.get()).orElse(null);
+        if (loc == null) {
+          return List.of();
+        }
+        continue;
+      }
       Element rel = child(parent, "relativePath");
       String relPath = rel == null ? "../pom.xml" : rel.getTextContent().strip();
       if (relPath.isEmpty()) {
@@ -220,7 +228,7 @@ final class PackageMetadata {
         or.isValid() ? NAME_CONFIDENCE : null));
   }
 
-  private static Document parseXml(String text) {
+  static Document parseXml(String text) {
     try {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -235,7 +243,7 @@ final class PackageMetadata {
     }
   }
 
-  private static Element child(Element parent, String tag) {
+  static Element child(Element parent, String tag) {
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element el && el.getTagName().equals(tag)) {
         return el;

@@ -122,6 +122,22 @@ class CodePackageReaderTest {
   }
 
   @Test
+  void pomBesideASourcesJarGivesTheLicenceAndIsNotADocument() throws IOException {
+    byte[] jar = CodeArchives.zip(
+        E.file("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n"),
+        E.file("org/example/Demo.java", DEMO_JAVA));
+    String pom = "<project><groupId>org.example</groupId><artifactId>demo</artifactId><version>1.2.3</version>"
+        + "<licenses><license><name>The MIT License</name></license></licenses></project>";
+    CodeArchives.Sink sink = new CodeArchives.Sink();
+    new CodePackageReader(CodeReadLimits.DEFAULTS, new org.provenant.filters.license.SpdxPackageLicensing())
+        .readArchive("/in/demo-1.2.3-sources.jar", opener(jar), java.util.Map.of("../demo-1.2.3.pom", pom, "not-beside.pom", pom), sink);
+    assertEquals(List.of("0 META-INF/MANIFEST.MF kept", "1 org/example/Demo.java kept"), sink.outcomes);
+    License l = sink.candidate("org/example/Demo.java").license();
+    assertEquals("MIT", l.spdx());
+    assertEquals(List.of("pom@../demo-1.2.3.pom=MIT"), l.evidence().stream().map(e -> e.kind() + "@" + e.location() + "=" + e.spdx()).toList());
+  }
+
+  @Test
   void archiveWithoutManifestTakesNameAndVersionFromItsFileName() throws IOException {
     CodeArchives.Sink sink = read("guava-33.4.8-jre-sources.jar", CodeArchives.zip(E.file("com/google/X.java", "class X {}\n")));
     assertEquals("guava", sink.candidates.get(0).source().packageName());

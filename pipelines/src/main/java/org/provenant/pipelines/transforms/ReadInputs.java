@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.provenant.pipelines.coders.AvroRowCoder;
 import org.provenant.pipelines.coders.CandidateCoder;
@@ -28,6 +29,7 @@ import java.nio.file.Paths;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.provenant.filters.code.CodePackageReader;
+import org.provenant.filters.license.MavenRepositoryLayout;
 import org.provenant.filters.code.PackageLicensing;
 import org.provenant.filters.license.SpdxPackageLicensing;
 import org.provenant.filters.read.Candidate;
@@ -183,8 +185,38 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
           return file.openSeekable();
         }
       };
-      CodePackageReader.PackageRead r = new CodePackageReader(limits.code().limits(), licensing()).readArchive(uri, opener, sink);
+      String name = file.getMetadata().resourceId().getFilename();
+      Map<String, String> beside = MavenRepositoryLayout.poms(name == null ? "" : name, rel -> readBeside(uri, rel));
+      CodePackageReader.PackageRead r = new CodePackageReader(limits.code().limits(), licensing()).readArchive(uri, opener, beside, sink);
       return entry(uri, r.bytes(), r.sha256(), r.summary());
+    }
+
+    /** Longest pom read beside an archive. */
+    private static final int MAX_BESIDE_BYTES = 1 << 20;
+
+    /**
+     * The text of the file at {@code rel} (relative to the directory of the archive at {@code
+     * uri}), or empty when it does not exist or cannot be read as UTF-8 within {@value
+     * #MAX_BESIDE_BYTES} bytes.
+     */
+    static Optional<String> readBeside(String uri, String rel) {
+      try {
+        boolean local = !uri.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*");
+        java.net.URI base = local ? Paths.get(uri).toUri() : java.net.URI.create(uri);
+        java.net.URI resolved = base.resolve(new java.net.URI(null, null, rel, null)).normalize();
+        String target = local ? Paths.get(resolved).toString() : resolved.toString();
+        org.apache.beam.sdk.io.fs.MatchResult m = org.apache.beam.sdk.io.FileSystems.match(target);
+        if (m.status() != org.apache.beam.sdk.io.fs.MatchResult.Status.OK || m.metadata().size() != 1
+            || m.metadata().get(0).sizeBytes() > MAX_BESIDE_BYTES) {
+          return Optional.empty();
+        }
+        try (InputStream in = Channels.newInputStream(org.apache.beam.sdk.io.FileSystems.open(m.metadata().get(0).resourceId()))) {
+          byte[] b = in.readNBytes(MAX_BESIDE_BYTES + 1);
+          return b.length > MAX_BESIDE_BYTES ? Optional.empty() : Optional.of(new String(b, java.nio.charset.StandardCharsets.UTF_8));
+        }
+      } catch (IOException | IllegalArgumentException | java.net.URISyntaxException e) {
+        return Optional.empty();
+      }
     }
 
     private InputFileEntry readParquet(FileIO.ReadableFile file, String uri, ReadSink sink) throws IOException {

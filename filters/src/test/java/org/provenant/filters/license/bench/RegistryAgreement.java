@@ -30,6 +30,7 @@ import org.provenant.filters.code.PackageContents;
 import org.provenant.filters.code.PackageLicensing;
 import org.provenant.filters.license.LicenseNames;
 import org.provenant.filters.license.LicensePolicy;
+import org.provenant.filters.license.MavenRepositoryLayout;
 import org.provenant.filters.license.PackageFiles;
 import org.provenant.filters.license.PackageLicense;
 import org.provenant.filters.license.PackageLicenseResolver;
@@ -131,7 +132,7 @@ public final class RegistryAgreement {
       if (d.spdx == null) {
         unmapped.add(coords + ": " + d.raw);
       }
-      Probe probe = new Probe(eco.equals("maven") && !f[2].equals("-") ? registryPom(f[3], work.resolve(f[2])) : Map.of());
+      Probe probe = new Probe(eco.equals("maven") ? besidePoms(archive, coords, work.resolve("poms")) : Map.of());
       Map<String, Integer> perFile = new TreeMap<>();
       int[] counts = new int[3];
       Map<String, int[]> pkgLeaks = new TreeMap<>();
@@ -187,12 +188,30 @@ public final class RegistryAgreement {
   enum Variant { ARCHIVE, FILES_ONLY, REGISTRY_POM }
 
   /**
-   * The registry pom that declares the licences (the artifact's or the nearest parent's), placed
-   * where a jar carries its pom.
+   * What the pipeline reads beside the jar when the jar sits in a Maven repository layout with its
+   * pom and its parents' ({@link MavenRepositoryLayout#poms}), served from {@code poms/G:A:V.pom}.
    */
-  static Map<String, String> registryPom(String gav, Path pom) throws IOException {
-    String[] g = gav.split(":");
-    return Map.of("META-INF/maven/" + g[0] + "/" + g[1] + "/pom.xml", Files.readString(pom));
+  static Map<String, String> besidePoms(Path archive, String gav, Path poms) {
+    return MavenRepositoryLayout.poms(archive.getFileName().toString(), rel -> {
+      String name;
+      if (!rel.contains("/")) {
+        name = gav;
+      } else {
+        List<String> parts = new ArrayList<>(List.of(rel.split("/")));
+        parts.removeIf(x -> x.equals(".."));
+        if (parts.size() < 4) {
+          return Optional.empty();
+        }
+        int n = parts.size();
+        name = String.join(".", parts.subList(0, n - 3)) + ":" + parts.get(n - 3) + ":" + parts.get(n - 2);
+      }
+      try {
+        Path p = poms.resolve(name + ".pom");
+        return Files.exists(p) ? Optional.of(Files.readString(p)) : Optional.empty();
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    });
   }
 
   static final class Probe implements PackageLicensing {
@@ -227,7 +246,7 @@ public final class RegistryAgreement {
         filesOnly = resolver.resolve(PackageFiles.of(noMeta));
         if (!extraPom.isEmpty()) {
           Map<String, String> plus = new TreeMap<>(pkg.files());
-          plus.putAll(extraPom); // replaces the jar's own pom, whose licences sit in a parent it lacks
+          plus.putAll(extraPom); // the poms beside the jar, as ReadInputs reads them in a repository layout
           withPom = resolver.resolve(PackageFiles.of(plus));
         }
       }
@@ -496,7 +515,7 @@ public final class RegistryAgreement {
       Map<String, Integer> perFileTotal, Path outTsv) throws IOException {
     String fmt = "%-5s %-48s %-40s | %-36s %-13s | %-36s %-13s | %-13s | %5d files %5d agree %5d kept | %s%n";
     System.out.printf(fmt.replaceAll("%5d", "%5s"), "eco", "package", "declared", "provenant (archive as read)",
-        "class", "provenant (files only)", "class", "+registry pom", "", "", "", "top per-file licences");
+        "class", "provenant (files only)", "class", "+poms beside", "", "", "", "top per-file licences");
     for (Row r : rows) {
       System.out.printf(fmt, r.eco(), cut(r.coords(), 48), cut(r.declared() == null ? "?" + r.declaredRaw() : r.declared(), 40),
           cut(String.valueOf(r.withMeta()), 36), r.withMetaClass(), cut(String.valueOf(r.filesOnly()), 36),
@@ -511,7 +530,7 @@ public final class RegistryAgreement {
       System.out.println("  with metadata: " + tally(mapped, true));
       System.out.println("  files only:    " + tally(mapped, false));
       if (eco.equals("maven")) {
-        System.out.println("  + registry pom: " + tally(mapped, null));
+        System.out.println("  + poms beside (repository layout): " + tally(mapped, null));
       }
       int mf = mapped.stream().mapToInt(Row::files).sum();
       int ma = mapped.stream().mapToInt(Row::filesAgree).sum();
