@@ -33,11 +33,8 @@ public final class CuratePipeline {
       step.build();
     }
     PCollectionTuple read = p.apply("ReadInputs", ReadInputs.of(run.inputs(), run.config().read()));
-    // a large file is read by one worker, and whatever follows without a shuffle stays on it:
-    // spread the records so that extraction, the steps and dedup's signing use every worker
-    PCollection<org.provenant.filters.read.Candidate> candidates = read.get(ReadInputs.CANDIDATES)
-        .apply("SpreadRecords", org.apache.beam.sdk.transforms.Reshuffle.viaRandomKey())
-        .setCoder(org.provenant.pipelines.coders.CandidateCoder.of());
+    // ReadInputs spreads the records over the workers
+    PCollection<org.provenant.filters.read.Candidate> candidates = read.get(ReadInputs.CANDIDATES);
     PCollectionTuple extracted = candidates.apply("ExtractText", ExtractText.with(run.config().extract()));
     PCollection<Document> kept = extracted.get(ExtractText.DOCUMENTS);
     PCollectionList<Rejection> rejections =

@@ -35,7 +35,9 @@ import org.provenant.dedup.lsh.BandKey;
 import org.provenant.dedup.lsh.SimilarityVerifier;
 import org.provenant.dedup.minhash.MinHashSignature;
 import org.provenant.dedup.minhash.MinHashSigner;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.provenant.pipelines.coders.AvroRowCoder;
+import org.provenant.pipelines.coders.Encoded;
 import org.provenant.pipelines.coders.SignatureRecordCoder;
 import org.provenant.schemas.DedupInfo;
 import org.provenant.schemas.Document;
@@ -82,6 +84,12 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
   private static final TupleTag<KV<Long, String>> BANDS = new TupleTag<>() {};
   private static final TupleTag<KV<String, Integer>> EXACT_COPIES = new TupleTag<>() {};
   private static final TupleTag<KV<String, ExactLoss>> EXACT_LOSSES = new TupleTag<>() {};
+  /** Exact key to the encoded signature record and band keys ({@link SignFn#SIGNED_CODER}). */
+  private static final TupleTag<KV<String, byte[]>> SIGNED = new TupleTag<>() {};
+  /** Internal key to the encoded document (documents of earlier releases are not written). */
+  private static final TupleTag<KV<String, byte[]>> DOCUMENT_ROWS = new TupleTag<>() {};
+  private static final TupleTag<byte[]> KEPT_BYTES = new TupleTag<>() {};
+  private static final TupleTag<byte[]> REJECTED_BYTES = new TupleTag<>() {};
 
   private final DedupSettings settings;
   private final boolean near;
@@ -116,10 +124,11 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
 
     // 1. every document is signed once; its exact key, signature record and band keys go to one
     //    exact group (records, not documents: the documents are shuffled once, at the end)
-    KvCoder<SignatureRecord, KV<String, List<Long>>> signedCoder =
-        KvCoder.of(SignatureRecordCoder.of(), KvCoder.of(StringUtf8Coder.of(), ListCoder.of(BigEndianLongCoder.of())));
-    PCollectionTuple exact = docs
-        .apply("SignAndKeyByExactText", ParDo.of(new SignFn(settings))).setCoder(KvCoder.of(StringUtf8Coder.of(), signedCoder))
+    //    (both outputs of the signing ParDo are bytes: see Encoded)
+    KvCoder<String, byte[]> bytesKv = KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of());
+    PCollectionTuple signed = docs
+        .apply("SignAndKeyByExactText", ParDo.of(new SignFn(settings)).withOutputTags(SIGNED, TupleTagList.of(DOCUMENT_ROWS)));
+    PCollectionTuple exact = signed.get(SIGNED).setCoder(bytesKv)
         .apply("GroupExactCopies", GroupByKey.create())
         .apply("KeepOnePerExactGroup", ParDo.of(new ExactGroupFn(settings))
             .withOutputTags(SIGNATURES, TupleTagList.of(BANDS).and(EXACT_COPIES).and(EXACT_LOSSES)));
@@ -195,21 +204,19 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ExactLoss.CODER));
 
     // apply everything decided to the documents, in the one shuffle of whole documents
-    TupleTag<Document> docTag = new TupleTag<>() {};
+    TupleTag<byte[]> docTag = new TupleTag<>() {};
     TupleTag<Integer> copiesTag = new TupleTag<>() {};
     PCollectionTuple decided = KeyedPCollectionTuple
-        .of(docTag, docs
-            .apply("DropPriorRelease", org.apache.beam.sdk.transforms.Filter.by((Document d) -> !ReadPriorRelease.isPrior(d)))
-            .setCoder(AvroRowCoder.documents())
-            .apply("KeyDocuments", ParDo.of(new KeyDocFn())).setCoder(docKv))
+        .of(docTag, signed.get(DOCUMENT_ROWS).setCoder(bytesKv))
         .and(decTag, decisions)
         .and(copiesTag, exact.get(EXACT_COPIES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
         .and(lossTag, losses)
         .apply("JoinDecisions", CoGroupByKey.create())
         .apply("ApplyDecisions", ParDo.of(new ApplyDecisionFn(docTag, decTag, copiesTag, lossTag))
-            .withOutputTags(KEPT, TupleTagList.of(REJECTED)));
-    return PCollectionTuple.of(KEPT, decided.get(KEPT).setCoder(AvroRowCoder.documents()))
-        .and(REJECTED, decided.get(REJECTED).setCoder(AvroRowCoder.rejections()));
+            .withOutputTags(KEPT_BYTES, TupleTagList.of(REJECTED_BYTES)));
+    return PCollectionTuple
+        .of(KEPT, decided.get(KEPT_BYTES).setCoder(ByteArrayCoder.of()).apply("DecodeKept", Encoded.decode(AvroRowCoder.documents())))
+        .and(REJECTED, decided.get(REJECTED_BYTES).setCoder(ByteArrayCoder.of()).apply("DecodeRejected", Encoded.decode(AvroRowCoder.rejections())));
   }
 
   /** Exact duplicates only: documents are grouped by exact key and the group decides at once. */
@@ -380,7 +387,9 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
    * (fingerprints or signature values) and its LSH band keys, which only the exact group's survivor
    * will use.
    */
-  static final class SignFn extends DoFn<Document, KV<String, KV<SignatureRecord, KV<String, List<Long>>>>> {
+  static final class SignFn extends DoFn<Document, KV<String, byte[]>> {
+    static final KvCoder<SignatureRecord, KV<String, List<Long>>> SIGNED_CODER =
+        KvCoder.of(SignatureRecordCoder.of(), KvCoder.of(StringUtf8Coder.of(), ListCoder.of(BigEndianLongCoder.of())));
     private final DedupSettings settings;
     private transient MinHashSigner signer;
 
@@ -401,7 +410,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     }
 
     @ProcessElement
-    public void process(@Element Document d, OutputReceiver<KV<String, KV<SignatureRecord, KV<String, List<Long>>>>> out) {
+    public void process(@Element Document d, MultiOutputReceiver out) {
       MinHashSignature sig;
       ShingleSet shingles = null;
       if (settings.exactVerification()) {
@@ -417,8 +426,12 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
         // which verification then judges
         bands.add(k.hash() ^ (k.band() + 1) * 0x9E3779B97F4A7C15L);
       }
-      out.output(KV.of(ExactKey.of(settings.normalizer(), d.text()).hex(),
-          KV.of(SignatureRecord.of(internalKey(d), d, 1, sig, shingles), KV.of(sourceKey(d), bands))));
+      String key = internalKey(d);
+      out.get(SIGNED).output(KV.of(ExactKey.of(settings.normalizer(), d.text()).hex(),
+          Encoded.bytes(SIGNED_CODER, KV.of(SignatureRecord.of(key, d, 1, sig, shingles), KV.of(sourceKey(d), bands)))));
+      if (!ReadPriorRelease.isPrior(d)) {
+        out.get(DOCUMENT_ROWS).output(KV.of(key, Encoded.bytes(AvroRowCoder.documents(), d)));
+      }
     }
   }
 
@@ -430,7 +443,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
    * Earlier releases win first, then the survivor rule, then the source (file, then offset), so
    * every runner agrees.
    */
-  static final class ExactGroupFn extends DoFn<KV<String, Iterable<KV<SignatureRecord, KV<String, List<Long>>>>>, SignatureRecord> {
+  static final class ExactGroupFn extends DoFn<KV<String, Iterable<byte[]>>, SignatureRecord> {
     private final Counter removed = Metrics.counter(DedupDocuments.class, "exact_duplicates");
     private final DedupSettings settings;
 
@@ -439,7 +452,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<SignatureRecord, KV<String, List<Long>>>>> group, MultiOutputReceiver out) {
+    public void process(@Element KV<String, Iterable<byte[]>> group, MultiOutputReceiver out) {
       // same rank and id (the same record in two files): the source (file, then offset) decides
       java.util.Comparator<KV<SignatureRecord, KV<String, List<Long>>>> order =
           java.util.Comparator.<KV<SignatureRecord, KV<String, List<Long>>>, Boolean>comparing(e -> !isPriorKey(e.getKey().id()))
@@ -449,7 +462,8 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
       KV<SignatureRecord, KV<String, List<Long>>> best = null;
       List<String> losers = new ArrayList<>();
       int n = 0;
-      for (KV<SignatureRecord, KV<String, List<Long>>> e : group.getValue()) {
+      for (byte[] bytes : group.getValue()) {
+        KV<SignatureRecord, KV<String, List<Long>>> e = Encoded.value(SignFn.SIGNED_CODER, bytes);
         n++;
         KV<SignatureRecord, KV<String, List<Long>>> loser = e;
         if (best == null) {
@@ -707,27 +721,20 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     }
   }
 
-  static final class KeyDocFn extends DoFn<Document, KV<String, Document>> {
-    @ProcessElement
-    public void process(@Element Document d, OutputReceiver<KV<String, Document>> out) {
-      out.output(KV.of(internalKey(d), d));
-    }
-  }
-
   /**
    * Writes each document of this run once: an exact duplicate as an {@code exact_duplicate}
    * rejection pointing at its final survivor; an exact survivor with its exact-copy lineage, then
    * kept ({@code no near duplicates} or as its cluster's survivor) or rejected as a {@code
    * near_duplicate}.
    */
-  static final class ApplyDecisionFn extends DoFn<KV<String, CoGbkResult>, Document> {
+  static final class ApplyDecisionFn extends DoFn<KV<String, CoGbkResult>, byte[]> {
     private final Counter nearRemoved = Metrics.counter(DedupDocuments.class, "near_duplicates");
-    private final TupleTag<Document> docTag;
+    private final TupleTag<byte[]> docTag;
     private final TupleTag<Decision> decTag;
     private final TupleTag<Integer> copiesTag;
     private final TupleTag<ExactLoss> lossTag;
 
-    ApplyDecisionFn(TupleTag<Document> docTag, TupleTag<Decision> decTag, TupleTag<Integer> copiesTag, TupleTag<ExactLoss> lossTag) {
+    ApplyDecisionFn(TupleTag<byte[]> docTag, TupleTag<Decision> decTag, TupleTag<Integer> copiesTag, TupleTag<ExactLoss> lossTag) {
       this.docTag = docTag;
       this.decTag = decTag;
       this.copiesTag = copiesTag;
@@ -739,9 +746,10 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
       ExactLoss loss = e.getValue().getOnly(lossTag, null);
       Decision dec = e.getValue().getOnly(decTag, null);
       int exactCopies = e.getValue().getOnly(copiesTag, 1);
-      for (Document d : e.getValue().getAll(docTag)) {
+      for (byte[] bytes : e.getValue().getAll(docTag)) {
+        Document d = Encoded.value(AvroRowCoder.documents(), bytes);
         if (loss != null) {
-          out.get(REJECTED).output(d.reject(EXACT_STEP, "exact_duplicate", "same normalised text (exact key " + loss.exactKeyPrefix() + ")"
+          rejected(out, d.reject(EXACT_STEP, "exact_duplicate", "same normalised text (exact key " + loss.exactKeyPrefix() + ")"
                   + (loss.survivorPrior() ? " of a document of an earlier release" : ""))
               .asDuplicateOf(idOf(loss.finalSurvivorKey()), loss.similarity()));
           continue;
@@ -749,21 +757,29 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
         Document survivor = d.withStep(new LineageEntry(EXACT_STEP, LineageEntry.OK,
             exactCopies == 1 ? "unique text" : "kept for " + exactCopies + " exact copies"));
         if (dec == null) {
-          out.get(KEPT).output(survivor.withDedup(new DedupInfo(d.id(), exactCopies))
+          kept(out, survivor.withDedup(new DedupInfo(d.id(), exactCopies))
               .withStep(new LineageEntry(NEAR_STEP, LineageEntry.OK, "no near duplicates")));
         } else if (dec.survivorKey().equals(e.getKey())) {
-          out.get(KEPT).output(survivor.withDedup(new DedupInfo(d.id(), dec.clusterSize()))
+          kept(out, survivor.withDedup(new DedupInfo(d.id(), dec.clusterSize()))
               .withStep(new LineageEntry(NEAR_STEP, LineageEntry.OK, "kept for a cluster of " + dec.clusterSize() + " documents")));
         } else {
           nearRemoved.inc();
           double sim = Math.round(dec.similarity() * 1e6) / 1e6;
-          out.get(REJECTED).output(survivor.withDedup(DedupInfo.NONE)
+          rejected(out, survivor.withDedup(DedupInfo.NONE)
               .reject(NEAR_STEP, "near_duplicate", (dec.exact() ? "Jaccard " : "estimated Jaccard ") + sim + " with " + dec.survivorId()
                   + (isPriorKey(dec.survivorKey()) ? " of an earlier release" : ""))
               .asDuplicateOf(dec.survivorId(), sim));
         }
       }
     }
+  }
+
+  private static void kept(DoFn.MultiOutputReceiver out, Document d) {
+    out.get(KEPT_BYTES).output(Encoded.bytes(AvroRowCoder.documents(), d));
+  }
+
+  private static void rejected(DoFn.MultiOutputReceiver out, Rejection r) {
+    out.get(REJECTED_BYTES).output(Encoded.bytes(AvroRowCoder.rejections(), r));
   }
 
   static final class KeyByDuplicateOfFn extends DoFn<Rejection, KV<String, Rejection>> {

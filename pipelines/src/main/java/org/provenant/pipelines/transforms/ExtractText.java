@@ -1,8 +1,8 @@
 package org.provenant.pipelines.transforms;
 
 import org.provenant.pipelines.coders.AvroRowCoder;
-import org.provenant.pipelines.coders.CandidateCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.provenant.pipelines.coders.Encoded;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -36,14 +36,17 @@ public final class ExtractText extends PTransform<PCollection<Candidate>, PColle
 
   @Override
   public PCollectionTuple expand(PCollection<Candidate> candidates) {
+    // documents leave the two-output ParDo as bytes (Encoded), and become documents once
     PCollectionTuple out =
-        candidates.apply("Extract", ParDo.of(new ExtractFn(config.acceptPlainText(), config.htmlSignals())).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTED)));
-    out.get(DOCUMENTS).setCoder(AvroRowCoder.documents());
-    out.get(REJECTED).setCoder(AvroRowCoder.rejections());
-    return out;
+        candidates.apply("Extract", ParDo.of(new ExtractFn(config.acceptPlainText(), config.htmlSignals())).withOutputTags(DOCUMENT_BYTES, TupleTagList.of(REJECTED)));
+    PCollection<Document> docs = out.get(DOCUMENT_BYTES).setCoder(ByteArrayCoder.of())
+        .apply("DecodeDocuments", Encoded.decode(AvroRowCoder.documents()));
+    return PCollectionTuple.of(DOCUMENTS, docs).and(REJECTED, out.get(REJECTED).setCoder(AvroRowCoder.rejections()));
   }
 
-  static final class ExtractFn extends DoFn<Candidate, Document> {
+  private static final TupleTag<byte[]> DOCUMENT_BYTES = new TupleTag<>() {};
+
+  static final class ExtractFn extends DoFn<Candidate, byte[]> {
     private final Counter extracted = Metrics.counter(ExtractText.class, "extracted");
     private final Counter rejected = Metrics.counter(ExtractText.class, "rejected");
     private final boolean acceptPlainText;
@@ -65,7 +68,7 @@ public final class ExtractText extends PTransform<PCollection<Candidate>, PColle
       Outcome o = extractor.extract(c);
       if (o instanceof Outcome.Kept k) {
         extracted.inc();
-        out.get(DOCUMENTS).output(k.document());
+        out.get(DOCUMENT_BYTES).output(Encoded.bytes(AvroRowCoder.documents(), k.document()));
       } else {
         rejected.inc();
         out.get(REJECTED).output(((Outcome.Rejected) o).rejection());

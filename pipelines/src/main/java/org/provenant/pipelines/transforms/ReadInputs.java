@@ -9,6 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.provenant.pipelines.coders.AvroRowCoder;
 import org.provenant.pipelines.coders.CandidateCoder;
+import org.provenant.pipelines.coders.Encoded;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.Compression;
@@ -27,6 +33,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Paths;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.provenant.filters.code.CodePackageReader;
 import org.provenant.filters.license.MavenRepositoryLayout;
@@ -49,7 +56,8 @@ import org.provenant.schemas.manifest.InputFileEntry;
  * candidates, the candidates that could not be read (as rejections), and one {@link
  * InputFileEntry} per file with its size, sha256 and records by type. An input ending in {@code /}
  * is a local directory read as one code package ({@link CodePackageReader#readDirectory}); its
- * entry's uri has no trailing slash, its sha256 is the reader's tree digest.
+ * entry's uri has no trailing slash, its sha256 is the reader's tree digest. Candidates come out
+ * spread over the workers (a file is read by one worker).
  */
 public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   /**
@@ -82,49 +90,63 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public PCollectionTuple expand(PBegin begin) {
     List<String> plainFiles = files.stream().filter(f -> !f.endsWith("/")).toList();
     List<String> directories = files.stream().filter(f -> f.endsWith("/")).toList();
-    if (directories.isEmpty()) {
-      return readFiles(begin, plainFiles);
+    List<PCollectionTuple> parts = new java.util.ArrayList<>();
+    if (!plainFiles.isEmpty() || directories.isEmpty()) {
+      parts.add(begin
+          .apply("ListFiles", Create.of(plainFiles).withCoder(StringUtf8Coder.of()))
+          .apply("MatchFiles", FileIO.matchAll())
+          .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
+          .apply("SpreadFiles", Reshuffle.viaRandomKey())
+          .apply("ReadRecords", ParDo.of(new ReadFileFn(limits)).withOutputTags(CANDIDATE_ROWS, TupleTagList.of(REJECTED).and(FILES))));
     }
-    PCollectionTuple dirs =
-        begin
-            .apply("ListDirectories", Create.of(directories).withCoder(StringUtf8Coder.of()))
-            .apply("SpreadDirectories", Reshuffle.viaRandomKey())
-            .apply("ReadDirectories", ParDo.of(new ReadDirectoryFn(limits)).withOutputTags(CANDIDATES, TupleTagList.of(REJECTED).and(FILES)));
-    setCoders(dirs);
-    if (plainFiles.isEmpty()) {
-      return dirs;
+    if (!directories.isEmpty()) {
+      parts.add(begin
+          .apply("ListDirectories", Create.of(directories).withCoder(StringUtf8Coder.of()))
+          .apply("SpreadDirectories", Reshuffle.viaRandomKey())
+          .apply("ReadDirectories", ParDo.of(new ReadDirectoryFn(limits)).withOutputTags(CANDIDATE_ROWS, TupleTagList.of(REJECTED).and(FILES))));
     }
-    PCollectionTuple read = readFiles(begin, plainFiles);
-    PCollectionTuple out = PCollectionTuple
-        .of(CANDIDATES, PCollectionList.of(read.get(CANDIDATES)).and(dirs.get(CANDIDATES)).apply("AllCandidates", Flatten.pCollections()))
-        .and(REJECTED, PCollectionList.of(read.get(REJECTED)).and(dirs.get(REJECTED)).apply("AllReadRejections", Flatten.pCollections()))
-        .and(FILES, PCollectionList.of(read.get(FILES)).and(dirs.get(FILES)).apply("AllInputs", Flatten.pCollections()));
-    setCoders(out);
-    return out;
+    PCollectionList<KV<Integer, byte[]>> rows = PCollectionList.empty(begin.getPipeline());
+    PCollectionList<Rejection> rejected = PCollectionList.empty(begin.getPipeline());
+    PCollectionList<InputFileEntry> entries = PCollectionList.empty(begin.getPipeline());
+    for (PCollectionTuple part : parts) {
+      rows = rows.and(part.get(CANDIDATE_ROWS).setCoder(KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of())));
+      rejected = rejected.and(part.get(REJECTED).setCoder(AvroRowCoder.rejections()));
+      entries = entries.and(part.get(FILES).setCoder(SerializableCoder.of(InputFileEntry.class)));
+    }
+    // a large file is read by one worker, and whatever follows without a shuffle stays on it:
+    // the records are spread so that extraction, the steps and dedup's signing use every worker
+    PCollection<Candidate> candidates = rows.apply("AllCandidates", Flatten.pCollections())
+        .apply("SpreadRecords", GroupByKey.create())
+        .apply("DecodeCandidates", ParDo.of(new UngroupFn())).setCoder(CandidateCoder.of());
+    return PCollectionTuple.of(CANDIDATES, candidates)
+        .and(REJECTED, rejected.apply("AllReadRejections", Flatten.pCollections()).setCoder(AvroRowCoder.rejections()))
+        .and(FILES, entries.apply("AllInputs", Flatten.pCollections()).setCoder(SerializableCoder.of(InputFileEntry.class)));
   }
 
-  private static void setCoders(PCollectionTuple out) {
-    out.get(CANDIDATES).setCoder(CandidateCoder.of());
-    out.get(REJECTED).setCoder(AvroRowCoder.rejections());
-    out.get(FILES).setCoder(SerializableCoder.of(InputFileEntry.class));
+  /**
+   * Candidates leave the three-output read {@code ParDo} as bytes ({@link Encoded}) under a spread
+   * key: a hash of the source, so the spread is the same on every run.
+   */
+  private static final TupleTag<KV<Integer, byte[]>> CANDIDATE_ROWS = new TupleTag<>() {};
+  /** Keys of the spread: many more than workers, few enough that each group holds many records. */
+  static final int SPREAD_KEYS = 4096;
+
+  static KV<Integer, byte[]> spreadRow(Candidate c) {
+    int h = c.source().uri().hashCode() * 31 + Long.hashCode(c.source().offset());
+    return KV.of(Math.floorMod(h, SPREAD_KEYS), Encoded.bytes(CandidateCoder.of(), c));
   }
 
-  private PCollectionTuple readFiles(PBegin begin, List<String> plainFiles) {
-    PCollectionTuple out =
-        begin
-            .apply("ListFiles", Create.of(plainFiles).withCoder(StringUtf8Coder.of()))
-            .apply("MatchFiles", FileIO.matchAll())
-            .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
-            .apply("SpreadFiles", Reshuffle.viaRandomKey())
-            .apply("ReadRecords", ParDo.of(new ReadFileFn(limits)).withOutputTags(CANDIDATES, TupleTagList.of(REJECTED).and(FILES)));
-    out.get(CANDIDATES).setCoder(CandidateCoder.of());
-    out.get(REJECTED).setCoder(AvroRowCoder.rejections());
-    out.get(FILES).setCoder(SerializableCoder.of(InputFileEntry.class));
-    return out;
+  static final class UngroupFn extends DoFn<KV<Integer, Iterable<byte[]>>, Candidate> {
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<byte[]>> group, OutputReceiver<Candidate> out) {
+      for (byte[] b : group.getValue()) {
+        out.output(Encoded.value(CandidateCoder.of(), b));
+      }
+    }
   }
 
   /** Reads one whole file with the reader its name calls for. */
-  static final class ReadFileFn extends DoFn<FileIO.ReadableFile, Candidate> {
+  static final class ReadFileFn extends DoFn<FileIO.ReadableFile, KV<Integer, byte[]>> {
     private final Counter filesRead = Metrics.counter(ReadInputs.class, "files_read");
     private final Counter candidatesRead = Metrics.counter(ReadInputs.class, "candidates");
     private final Counter readRejections = Metrics.counter(ReadInputs.class, "rejected_while_reading");
@@ -250,7 +272,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         public void candidate(Candidate c) {
           candidatesRead.inc();
           Progress.RECORDS_READ.incrementAndGet();
-          out.get(CANDIDATES).output(c);
+          out.get(CANDIDATE_ROWS).output(spreadRow(c));
         }
 
         @Override
@@ -271,7 +293,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   }
 
   /** Reads one local directory as one code package. */
-  static final class ReadDirectoryFn extends DoFn<String, Candidate> {
+  static final class ReadDirectoryFn extends DoFn<String, KV<Integer, byte[]>> {
     private final Counter dirsRead = Metrics.counter(ReadInputs.class, "directories_read");
     private final Counter candidatesRead = Metrics.counter(ReadInputs.class, "candidates");
     private final Counter readRejections = Metrics.counter(ReadInputs.class, "rejected_while_reading");
