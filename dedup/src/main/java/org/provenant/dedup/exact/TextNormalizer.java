@@ -128,7 +128,27 @@ public final class TextNormalizer implements Serializable {
     }
     StringBuilder out = new StringBuilder(s.length());
     boolean pendingSpace = false;
-    for (int i = 0; i < s.length(); ) {
+    int n = s.length();
+    for (int i = 0; i < n; ) {
+      char c = s.charAt(i);
+      if (c < 128) {
+        // ASCII, most of most texts: the same answers as the code-point path below, without its
+        // per-character Unicode table lookups (a profile put a twentieth of dedup's CPU here)
+        i++;
+        if (collapseWhitespace && (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f))) {
+          pendingSpace = out.length() > 0;
+          continue;
+        }
+        if (stripPunctuation && isPunctuation(c)) {
+          continue;
+        }
+        if (pendingSpace) {
+          out.append(' ');
+          pendingSpace = false;
+        }
+        out.append(c);
+        continue;
+      }
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
       if (stripPunctuation && isPunctuation(cp)) {

@@ -19,6 +19,61 @@ class TextNormalizerTest {
     assertEquals("Don't, stop!", DEFAULTS.normalize("Don't,   stop!"));
   }
 
+  /** The definition, one code point at a time, without the ASCII fast path. */
+  private static String reference(String s, boolean collapse, boolean strip) {
+    StringBuilder out = new StringBuilder();
+    boolean pending = false;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      boolean punct = type == Character.CONNECTOR_PUNCTUATION || type == Character.DASH_PUNCTUATION
+          || type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
+          || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
+          || type == Character.OTHER_PUNCTUATION;
+      if (strip && punct) {
+        continue;
+      }
+      if (collapse && (Character.isWhitespace(cp) || Character.isSpaceChar(cp))) {
+        pending = out.length() > 0;
+        continue;
+      }
+      if (pending) {
+        out.append(' ');
+        pending = false;
+      }
+      out.appendCodePoint(cp);
+    }
+    return out.toString();
+  }
+
+  @Test
+  void asciiFastPathGivesTheCodePointDefinition() {
+    java.util.Random r = new java.util.Random(7);
+    String[] pool = {"\u00A0", "\u2003", "\u2028", "\u3000", "\u00AB", "\u2014", "\u2019", "\u00E9", "\uD83D\uDE00"};
+    for (boolean collapse : new boolean[] {true, false}) {
+      for (boolean strip : new boolean[] {true, false}) {
+        TextNormalizer n = TextNormalizer.defaults().withoutUnicodeNormalization().withCollapseWhitespace(collapse).withStripPunctuation(strip);
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < 128; c++) {
+          all.append(c).append('x');
+        }
+        assertEquals(reference(all.toString(), collapse, strip), n.normalize(all.toString()));
+        for (int t = 0; t < 500; t++) {
+          StringBuilder b = new StringBuilder();
+          for (int k = r.nextInt(40); k > 0; k--) {
+            if (r.nextInt(4) == 0) {
+              b.append(pool[r.nextInt(pool.length)]);
+            } else {
+              b.append((char) r.nextInt(128));
+            }
+          }
+          assertEquals(reference(b.toString(), collapse, strip), n.normalize(b.toString()), b.toString());
+        }
+      }
+    }
+  }
+
   @Test
   void defaultValuesAreDocumented() {
     assertEquals(Normalizer.Form.NFKC, DEFAULTS.unicodeForm().orElseThrow());
