@@ -14,7 +14,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * Computes the {@link ShingleHash}es of a document's shingles straight from its token stream
- * (before shingling), with a ring buffer of the last n tokens: the same values, in the same order,
+ * (before shingling), hashing each window of n tokens where they lie, space-joined, in one buffer
+ * of the document's tokens: the same values, in the same order,
  * as running the stream through {@code ShingleFilter(n, n)} and {@link ShortInputShingleFilter}
  * and hashing each shingle (a test checks this on random texts and code), without {@code
  * ShingleFilter}'s per-token attribute state captures and restores: on one core, shingle sets of
@@ -29,10 +30,14 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 public final class ShingleHasher {
   private static final char SEPARATOR = ShingleFilter.DEFAULT_TOKEN_SEPARATOR.charAt(0);
 
+  /** Largest token buffer kept between documents. */
+  private static final int MAX_KEPT_CHARS = 1 << 20;
+
   private final int shingleSize;
-  private final char[][] ring;
-  private final int[] lengths;
-  private char[] joined = new char[256];
+  /** The document's tokens so far, each followed by the separator. */
+  private char[] joined = new char[4096];
+  /** Where each token starts in {@link #joined}. */
+  private int[] starts = new int[512];
 
   /**
    * A hasher of shingles of {@code shingleSize} tokens (1 to 32).
@@ -41,8 +46,6 @@ public final class ShingleHasher {
    */
   public ShingleHasher(int shingleSize) {
     this.shingleSize = Shingling.checkShingleSize(shingleSize);
-    this.ring = new char[shingleSize][16];
-    this.lengths = new int[shingleSize];
   }
 
   public int shingleSize() {
@@ -63,6 +66,7 @@ public final class ShingleHasher {
     PositionIncrementAttribute posInc = tokens.addAttribute(PositionIncrementAttribute.class);
     int seen = 0;
     int shingles = 0;
+    int end = 0;
     tokens.reset();
     while (tokens.incrementToken()) {
       if (posInc.getPositionIncrement() != 1) {
@@ -70,23 +74,33 @@ public final class ShingleHasher {
             "token stream has a position gap (increment " + posInc.getPositionIncrement()
                 + ") at token " + seen + "; shingle hashing needs increments of 1");
       }
-      int slot = seen % shingleSize;
       int len = term.length();
-      if (ring[slot].length < len) {
-        ring[slot] = new char[Math.max(len, 2 * ring[slot].length)];
+      if (joined.length < end + len + 1) {
+        joined = Arrays.copyOf(joined, Math.max(end + len + 1, 2 * joined.length));
       }
-      System.arraycopy(term.buffer(), 0, ring[slot], 0, len);
-      lengths[slot] = len;
+      if (starts.length == seen + 1) {
+        starts = Arrays.copyOf(starts, 2 * starts.length);
+      }
+      starts[seen] = end;
+      System.arraycopy(term.buffer(), 0, joined, end, len);
+      end += len;
+      joined[end++] = SEPARATOR;
       seen++;
       if (seen >= shingleSize) {
-        sink.accept(hashWindow(seen - shingleSize, shingleSize));
+        // the window's tokens and the separators between them, already in place
+        int from = starts[seen - shingleSize];
+        sink.accept(ShingleHash.of(joined, from, end - 1 - from));
         shingles++;
       }
     }
     tokens.end();
     if (seen > 0 && seen < shingleSize) {
-      sink.accept(hashWindow(0, seen));
+      sink.accept(ShingleHash.of(joined, 0, end - 1));
       shingles++;
+    }
+    if (joined.length > MAX_KEPT_CHARS) {
+      joined = new char[4096]; // one huge document does not pin its buffer for the thread's life
+      starts = new int[512];
     }
     return shingles;
   }
@@ -102,27 +116,6 @@ public final class ShingleHasher {
       throw new UncheckedIOException("reading a String cannot fail", e);
     }
     return ShingleSet.ofOwned(buffer.hashes, buffer.count);
-  }
-
-  /** Hash of the {@code count} tokens starting at token number {@code first}, space-joined. */
-  private long hashWindow(int first, int count) {
-    int total = count - 1;
-    for (int i = 0; i < count; i++) {
-      total += lengths[(first + i) % shingleSize];
-    }
-    if (joined.length < total) {
-      joined = new char[Math.max(total, 2 * joined.length)];
-    }
-    int at = 0;
-    for (int i = 0; i < count; i++) {
-      int slot = (first + i) % shingleSize;
-      if (i > 0) {
-        joined[at++] = SEPARATOR;
-      }
-      System.arraycopy(ring[slot], 0, joined, at, lengths[slot]);
-      at += lengths[slot];
-    }
-    return ShingleHash.of(joined, 0, total);
   }
 
   /** A growable array of hashes. */

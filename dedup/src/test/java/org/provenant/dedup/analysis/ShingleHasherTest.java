@@ -64,6 +64,17 @@ class ShingleHasherTest {
   }
 
   @Test
+  void aHasherReusedAfterAHugeDocumentGivesFreshAnswers() throws IOException {
+    try (Analyzer words = TextShingleAnalyzer.wordAnalyzer(true); Analyzer text = new TextShingleAnalyzer(5, true)) {
+      ShingleHasher hasher = new ShingleHasher(5);
+      String huge = "alpha beta gamma delta epsilon zeta eta theta ".repeat(40_000); // 1.8 M chars of tokens
+      assertEquals(Shingles.set(text, huge), hasher.shingleSet(words, huge));
+      assertEquals(Shingles.set(text, "one two three four five six"), hasher.shingleSet(words, "one two three four five six"));
+      assertEquals(Shingles.set(text, "one two"), hasher.shingleSet(words, "one two"));
+    }
+  }
+
+  @Test
   void shortInputIsOneShingle() throws IOException {
     try (Analyzer words = TextShingleAnalyzer.wordAnalyzer(true)) {
       assertEquals(List.of(ShingleHash.of("hello world")), viaHasher(5, words, "Hello, world!"));
