@@ -46,6 +46,7 @@ public final class CuratePipeline {
       rejections = rejections.and(stepped.get(ApplySteps.REJECTED));
     }
     CurationConfig.Dedup dedup = run.config().dedup();
+    PCollection<org.apache.beam.sdk.values.KV<Integer, org.apache.beam.sdk.values.KV<String, org.apache.beam.sdk.values.KV<String, byte[]>>>> keptRows = null;
     if (!dedup.against().isEmpty() && !dedup.enabled()) {
       throw new IllegalArgumentException("dedup against an earlier output needs dedup.enabled");
     }
@@ -55,13 +56,21 @@ public final class CuratePipeline {
         kept = PCollectionList.of(kept).and(prior).apply("WithEarlierReleases", Flatten.pCollections());
       }
       PCollectionTuple deduped = kept.apply("Dedup",
-          DedupDocuments.of(dedup.settings(), dedup.near(), dedup.ccRounds(), dedup.maxBucketPairs()));
-      kept = deduped.get(DedupDocuments.KEPT);
+          DedupDocuments.of(dedup.settings(), dedup.near(), dedup.ccRounds(), dedup.maxBucketPairs(), run.config().output().shards()));
+      if (dedup.near()) {
+        keptRows = deduped.get(DedupDocuments.KEPT_ROWS);
+      } else {
+        kept = deduped.get(DedupDocuments.KEPT);
+      }
       rejections = rejections.and(deduped.get(DedupDocuments.REJECTED));
     }
     PCollection<Rejection> rejected = rejections.apply("CollectRejections", Flatten.pCollections());
     int shards = run.config().output().shards();
-    PCollection<ShardEntry> dataShards = kept.apply("WriteDataShards", WriteShards.documents(run.outputDir(), shards));
+    // near-dedup writes each kept document's shard row where it decides, instead of decoding the
+    // document again to encode it here
+    PCollection<ShardEntry> dataShards = keptRows != null
+        ? keptRows.apply("WriteDataShards", WriteShards.documentRows(run.outputDir(), shards))
+        : kept.apply("WriteDataShards", WriteShards.documents(run.outputDir(), shards));
     PCollection<ShardEntry> rejectedShards = rejected.apply("WriteRejectedShards", WriteShards.rejections(run.outputDir(), shards));
     PCollectionList.of(dataShards).and(rejectedShards)
         .apply("WriteManifest", WriteManifest.of(read.get(ReadInputs.FILES), run));

@@ -65,14 +65,21 @@ import org.provenant.schemas.Rejection;
  *       threshold with the document it names; the others are {@code near_duplicate} rejections
  *       with {@code duplicate_of} and the similarity. Exact duplicates point at their group's final survivor.
  *   <li>Documents: every decision is applied to the documents in one join, the only shuffle of
- *       whole documents (the exact-only configuration groups the documents themselves instead).
+ *       whole documents (the exact-only configuration groups the documents themselves instead);
+ *       kept documents leave as shard rows ({@link #KEPT_ROWS}), rejected ones as rejections.
  * </ol>
+ *
+ * <p>Documents travel as their encoded bytes from signing to the decision join ({@link
+ * org.provenant.pipelines.coders.Encoded}): on Flink the outputs of a multi-output step are each
+ * decoded in full by every output's consumer.
  *
  * Every kept document gets {@code dedup.cluster_id} (the id of the kept document of its cluster)
  * and {@code dedup.cluster_size} (documents it stands for, itself included).
  */
 public final class DedupDocuments extends PTransform<PCollection<Document>, PCollectionTuple> {
+  /** Kept documents: with near-dedup, as shard rows ({@link WriteShards#documentRow}), else documents. */
   public static final TupleTag<Document> KEPT = new TupleTag<>() {};
+  public static final TupleTag<KV<Integer, KV<String, KV<String, byte[]>>>> KEPT_ROWS = new TupleTag<>() {};
   public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
   public static final String EXACT_STEP = "dedup_exact@1";
   public static final String NEAR_STEP = "dedup_near@1";
@@ -88,29 +95,35 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
   private static final TupleTag<KV<String, byte[]>> SIGNED = new TupleTag<>() {};
   /** Internal key to the encoded document (documents of earlier releases are not written). */
   private static final TupleTag<KV<String, byte[]>> DOCUMENT_ROWS = new TupleTag<>() {};
-  private static final TupleTag<byte[]> KEPT_BYTES = new TupleTag<>() {};
   private static final TupleTag<byte[]> REJECTED_BYTES = new TupleTag<>() {};
 
   private final DedupSettings settings;
   private final boolean near;
   private final int ccRounds;
   private final int maxBucketPairs;
+  /** Shards of the kept rows' output. */
+  private final int shards;
 
-  private DedupDocuments(DedupSettings settings, boolean near, int ccRounds, int maxBucketPairs) {
+  private DedupDocuments(DedupSettings settings, boolean near, int ccRounds, int maxBucketPairs, int shards) {
     this.settings = settings;
     this.near = near;
     this.ccRounds = ccRounds;
     this.maxBucketPairs = maxBucketPairs;
+    this.shards = shards;
   }
 
-  public static DedupDocuments of(DedupSettings settings, boolean near, int ccRounds, int maxBucketPairs) {
+  /**
+   * Dedup whose kept documents go to {@code shards} output shards: with {@code near}, they come out
+   * as shard rows under {@link #KEPT_ROWS}; without, as documents under {@link #KEPT}.
+   */
+  public static DedupDocuments of(DedupSettings settings, boolean near, int ccRounds, int maxBucketPairs, int shards) {
     if (ccRounds < 1) {
       throw new IllegalArgumentException("dedup.cc_rounds must be at least 1: " + ccRounds);
     }
     if (maxBucketPairs < 2) {
       throw new IllegalArgumentException("dedup.max_bucket_pairs must be at least 2: " + maxBucketPairs);
     }
-    return new DedupDocuments(settings, near, ccRounds, maxBucketPairs);
+    return new DedupDocuments(settings, near, ccRounds, maxBucketPairs, shards);
   }
 
   @Override
@@ -212,10 +225,10 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
         .and(copiesTag, exact.get(EXACT_COPIES).setCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
         .and(lossTag, losses)
         .apply("JoinDecisions", CoGroupByKey.create())
-        .apply("ApplyDecisions", ParDo.of(new ApplyDecisionFn(docTag, decTag, copiesTag, lossTag))
-            .withOutputTags(KEPT_BYTES, TupleTagList.of(REJECTED_BYTES)));
+        .apply("ApplyDecisions", ParDo.of(new ApplyDecisionFn(docTag, decTag, copiesTag, lossTag, shards))
+            .withOutputTags(KEPT_ROWS, TupleTagList.of(REJECTED_BYTES)));
     return PCollectionTuple
-        .of(KEPT, decided.get(KEPT_BYTES).setCoder(ByteArrayCoder.of()).apply("DecodeKept", Encoded.decode(AvroRowCoder.documents())))
+        .of(KEPT_ROWS, decided.get(KEPT_ROWS).setCoder(WriteShards.ROW_CODER))
         .and(REJECTED, decided.get(REJECTED_BYTES).setCoder(ByteArrayCoder.of()).apply("DecodeRejected", Encoded.decode(AvroRowCoder.rejections())));
   }
 
@@ -727,14 +740,16 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
    * kept ({@code no near duplicates} or as its cluster's survivor) or rejected as a {@code
    * near_duplicate}.
    */
-  static final class ApplyDecisionFn extends DoFn<KV<String, CoGbkResult>, byte[]> {
+  static final class ApplyDecisionFn extends DoFn<KV<String, CoGbkResult>, KV<Integer, KV<String, KV<String, byte[]>>>> {
     private final Counter nearRemoved = Metrics.counter(DedupDocuments.class, "near_duplicates");
     private final TupleTag<byte[]> docTag;
     private final TupleTag<Decision> decTag;
     private final TupleTag<Integer> copiesTag;
     private final TupleTag<ExactLoss> lossTag;
+    private final int shards;
 
-    ApplyDecisionFn(TupleTag<byte[]> docTag, TupleTag<Decision> decTag, TupleTag<Integer> copiesTag, TupleTag<ExactLoss> lossTag) {
+    ApplyDecisionFn(TupleTag<byte[]> docTag, TupleTag<Decision> decTag, TupleTag<Integer> copiesTag, TupleTag<ExactLoss> lossTag, int shards) {
+      this.shards = shards;
       this.docTag = docTag;
       this.decTag = decTag;
       this.copiesTag = copiesTag;
@@ -757,10 +772,10 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
         Document survivor = d.withStep(new LineageEntry(EXACT_STEP, LineageEntry.OK,
             exactCopies == 1 ? "unique text" : "kept for " + exactCopies + " exact copies"));
         if (dec == null) {
-          kept(out, survivor.withDedup(new DedupInfo(d.id(), exactCopies))
+          kept(out, shards, survivor.withDedup(new DedupInfo(d.id(), exactCopies))
               .withStep(new LineageEntry(NEAR_STEP, LineageEntry.OK, "no near duplicates")));
         } else if (dec.survivorKey().equals(e.getKey())) {
-          kept(out, survivor.withDedup(new DedupInfo(d.id(), dec.clusterSize()))
+          kept(out, shards, survivor.withDedup(new DedupInfo(d.id(), dec.clusterSize()))
               .withStep(new LineageEntry(NEAR_STEP, LineageEntry.OK, "kept for a cluster of " + dec.clusterSize() + " documents")));
         } else {
           nearRemoved.inc();
@@ -774,8 +789,8 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     }
   }
 
-  private static void kept(DoFn.MultiOutputReceiver out, Document d) {
-    out.get(KEPT_BYTES).output(Encoded.bytes(AvroRowCoder.documents(), d));
+  private static void kept(DoFn.MultiOutputReceiver out, int shards, Document d) {
+    out.get(KEPT_ROWS).output(WriteShards.documentRow(d, shards));
   }
 
   private static void rejected(DoFn.MultiOutputReceiver out, Rejection r) {

@@ -87,18 +87,76 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     return new WriteShards<>(new RejectionFormat(), outputDir, "rejected", shards);
   }
 
+  /** Coder of shard rows: shard, then sort key, reason ("" for none) and the row's Avro binary. */
+  public static final KvCoder<Integer, KV<String, KV<String, byte[]>>> ROW_CODER =
+      KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of())));
+
   @Override
   public PCollection<ShardEntry> expand(PCollection<T> rows) {
-    KvCoder<Integer, KV<String, KV<String, byte[]>>> coder =
-        KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of())));
-    PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> keyed =
-        rows.apply("EncodeRows", ParDo.of(new EncodeFn<>(format, shards))).setCoder(coder);
+    return writeRows(rows.apply("EncodeRows", ParDo.of(new EncodeFn<>(format, shards))).setCoder(ROW_CODER),
+        format, outputDir, subdir, shards);
+  }
+
+  /**
+   * Kept documents, already encoded as shard rows ({@link #documentRow}), into {@code
+   * outputDir/data/}: a step that has each document at hand writes its row once instead of
+   * handing the document on to be encoded here.
+   */
+  public static PTransform<PCollection<KV<Integer, KV<String, KV<String, byte[]>>>>, PCollection<ShardEntry>> documentRows(
+      String outputDir, int shards) {
+    return new WriteRows<>(new DocumentFormat(), outputDir, "data", shards);
+  }
+
+  private static final ThreadLocal<GenericDatumWriter<GenericRecord>> DOCUMENT_WRITER =
+      ThreadLocal.withInitial(() -> new GenericDatumWriter<>(ProvenantSchemas.DOCUMENT));
+
+  /** The shard row of a kept document among {@code shards} shards (what {@link #documents} writes). */
+  public static KV<Integer, KV<String, KV<String, byte[]>>> documentRow(Document d, int shards) {
+    return row(new DocumentFormat(), DOCUMENT_WRITER.get(), d, shards);
+  }
+
+  private static <T> KV<Integer, KV<String, KV<String, byte[]>>> row(RowFormat<T> format, GenericDatumWriter<GenericRecord> writer, T row, int shards) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
+    try {
+      writer.write(format.toRecord(row), encoder);
+      encoder.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String reason = format.reason(row);
+    return KV.of(shardOf(format.id(row), shards), KV.of(format.sortKey(row), KV.of(reason == null ? NO_ROW : reason, bytes.toByteArray())));
+  }
+
+  /** Groups shard rows by shard (every shard, empty ones included), sorts and writes each. */
+  private static final class WriteRows<T> extends PTransform<PCollection<KV<Integer, KV<String, KV<String, byte[]>>>>, PCollection<ShardEntry>> {
+    private final RowFormat<T> format;
+    private final String outputDir;
+    private final String subdir;
+    private final int shards;
+
+    WriteRows(RowFormat<T> format, String outputDir, String subdir, int shards) {
+      this.format = format;
+      this.outputDir = outputDir;
+      this.subdir = subdir;
+      this.shards = shards;
+    }
+
+    @Override
+    public PCollection<ShardEntry> expand(PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> keyed) {
+      return writeRows(keyed, format, outputDir, subdir, shards);
+    }
+  }
+
+  private static <T> PCollection<ShardEntry> writeRows(PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> keyed,
+      RowFormat<T> format, String outputDir, String subdir, int shards) {
+    KvCoder<Integer, KV<String, KV<String, byte[]>>> coder = ROW_CODER;
     List<KV<Integer, KV<String, KV<String, byte[]>>>> markers = new ArrayList<>();
     for (int i = 0; i < shards; i++) {
       markers.add(KV.of(i, KV.of(NO_ROW, KV.of(NO_ROW, new byte[0]))));
     }
     PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> everyShard =
-        rows.getPipeline().apply("ListShards", Create.of(markers).withCoder(coder));
+        keyed.getPipeline().apply("ListShards", Create.of(markers).withCoder(coder));
     return PCollectionList.of(keyed)
         .and(everyShard)
         .apply("IncludeEmptyShards", Flatten.pCollections())
@@ -116,7 +174,6 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     private final RowFormat<T> format;
     private final int shards;
     private transient GenericDatumWriter<GenericRecord> writer;
-    private transient BinaryEncoder encoder;
 
     EncodeFn(RowFormat<T> format, int shards) {
       this.format = format;
@@ -130,16 +187,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
 
     @ProcessElement
     public void process(@Element T row, OutputReceiver<KV<Integer, KV<String, KV<String, byte[]>>>> out) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      encoder = EncoderFactory.get().binaryEncoder(bytes, encoder);
-      try {
-        writer.write(format.toRecord(row), encoder);
-        encoder.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      String reason = format.reason(row);
-      out.output(KV.of(shardOf(format.id(row), shards), KV.of(format.sortKey(row), KV.of(reason == null ? NO_ROW : reason, bytes.toByteArray()))));
+      out.output(WriteShards.row(format, writer, row, shards));
     }
   }
 
