@@ -2,6 +2,7 @@ package org.provenant.pipelines;
 
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -46,7 +47,9 @@ public final class CuratePipeline {
       rejections = rejections.and(stepped.get(ApplySteps.REJECTED));
     }
     CurationConfig.Dedup dedup = run.config().dedup();
-    PCollection<org.apache.beam.sdk.values.KV<Integer, org.apache.beam.sdk.values.KV<String, org.apache.beam.sdk.values.KV<String, byte[]>>>> keptRows = null;
+    // near-dedup hands on shard rows (shard, sort key, reason, Avro binary) rather than documents
+    PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> keptRows = null;
+    PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> dedupRejectedRows = null;
     if (!dedup.against().isEmpty() && !dedup.enabled()) {
       throw new IllegalArgumentException("dedup against an earlier output needs dedup.enabled");
     }
@@ -59,19 +62,24 @@ public final class CuratePipeline {
           DedupDocuments.of(dedup.settings(), dedup.near(), dedup.ccRounds(), dedup.maxBucketPairs(), run.config().output().shards()));
       if (dedup.near()) {
         keptRows = deduped.get(DedupDocuments.KEPT_ROWS);
+        dedupRejectedRows = deduped.get(DedupDocuments.REJECTED_ROWS);
       } else {
         kept = deduped.get(DedupDocuments.KEPT);
+        rejections = rejections.and(deduped.get(DedupDocuments.REJECTED));
       }
-      rejections = rejections.and(deduped.get(DedupDocuments.REJECTED));
     }
-    PCollection<Rejection> rejected = rejections.apply("CollectRejections", Flatten.pCollections());
     int shards = run.config().output().shards();
+    PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> rejectedRows = rejections.apply("CollectRejections", Flatten.pCollections())
+        .apply("EncodeRejections", WriteShards.encodeRejections(shards));
+    if (dedupRejectedRows != null) {
+      rejectedRows = PCollectionList.of(rejectedRows).and(dedupRejectedRows).apply("WithDuplicates", Flatten.pCollections());
+    }
     // near-dedup writes each kept document's shard row where it decides, instead of decoding the
     // document again to encode it here
     PCollection<ShardEntry> dataShards = keptRows != null
         ? keptRows.apply("WriteDataShards", WriteShards.documentRows(run.outputDir(), shards))
         : kept.apply("WriteDataShards", WriteShards.documents(run.outputDir(), shards));
-    PCollection<ShardEntry> rejectedShards = rejected.apply("WriteRejectedShards", WriteShards.rejections(run.outputDir(), shards));
+    PCollection<ShardEntry> rejectedShards = rejectedRows.apply("WriteRejectedShards", WriteShards.rejectionRows(run.outputDir(), shards));
     PCollectionList.of(dataShards).and(rejectedShards)
         .apply("WriteManifest", WriteManifest.of(read.get(ReadInputs.FILES), run));
   }

@@ -126,45 +126,56 @@ public final class TextNormalizer implements Serializable {
     if (!stripPunctuation && !collapseWhitespace) {
       return s;
     }
-    StringBuilder out = new StringBuilder(s.length());
+    // one pass over the chars into a char array: a text with any non-Latin-1 character is a
+    // UTF-16 String, whose charAt and StringBuilder appends cost a bounds check each
+    char[] in = s.toCharArray();
+    char[] out = new char[in.length];
+    int len = 0;
     boolean pendingSpace = false;
-    int n = s.length();
-    for (int i = 0; i < n; ) {
-      char c = s.charAt(i);
+    for (int i = 0; i < in.length; ) {
+      char c = in[i];
       if (c < 128) {
         // ASCII, most of most texts: the same answers as the code-point path below, without its
-        // per-character Unicode table lookups (a profile put a twentieth of dedup's CPU here)
+        // per-character Unicode table lookups
         i++;
         if (collapseWhitespace && (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f))) {
-          pendingSpace = out.length() > 0;
+          pendingSpace = len > 0;
           continue;
         }
         if (stripPunctuation && isPunctuation(c)) {
           continue;
         }
         if (pendingSpace) {
-          out.append(' ');
+          out[len++] = ' ';
           pendingSpace = false;
         }
-        out.append(c);
+        out[len++] = c;
         continue;
       }
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
+      int cp = Character.codePointAt(in, i);
+      int width = Character.charCount(cp);
       if (stripPunctuation && isPunctuation(cp)) {
+        i += width;
         continue;
       }
       if (collapseWhitespace && (Character.isWhitespace(cp) || Character.isSpaceChar(cp))) {
-        pendingSpace = out.length() > 0;
+        pendingSpace = len > 0;
+        i += width;
         continue;
       }
       if (pendingSpace) {
-        out.append(' ');
+        out[len++] = ' ';
         pendingSpace = false;
       }
-      out.appendCodePoint(cp);
+      // the output never outgrows the input: a space is only added before a character that
+      // replaces at least one removed whitespace character
+      out[len++] = in[i];
+      if (width == 2) {
+        out[len++] = in[i + 1];
+      }
+      i += width;
     }
-    return out.toString();
+    return new String(out, 0, len);
   }
 
   private static boolean isPunctuation(int cp) {

@@ -50,7 +50,7 @@ class TextNormalizerTest {
   @Test
   void asciiFastPathGivesTheCodePointDefinition() {
     java.util.Random r = new java.util.Random(7);
-    String[] pool = {"\u00A0", "\u2003", "\u2028", "\u3000", "\u00AB", "\u2014", "\u2019", "\u00E9", "\uD83D\uDE00"};
+    String[] pool = {"\u00A0", "\u2003", "\u2028", "\u3000", "\u00AB", "\u2014", "\u2019", "\u00E9", "\uD83D\uDE00", "\uD800", "\uDC00"};
     for (boolean collapse : new boolean[] {true, false}) {
       for (boolean strip : new boolean[] {true, false}) {
         TextNormalizer n = TextNormalizer.defaults().withoutUnicodeNormalization().withCollapseWhitespace(collapse).withStripPunctuation(strip);

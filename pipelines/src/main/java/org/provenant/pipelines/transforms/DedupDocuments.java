@@ -66,7 +66,7 @@ import org.provenant.schemas.Rejection;
  *       with {@code duplicate_of} and the similarity. Exact duplicates point at their group's final survivor.
  *   <li>Documents: every decision is applied to the documents in one join, the only shuffle of
  *       whole documents (the exact-only configuration groups the documents themselves instead);
- *       kept documents leave as shard rows ({@link #KEPT_ROWS}), rejected ones as rejections.
+ *       kept and rejected documents leave as shard rows ({@link #KEPT_ROWS}, {@link #REJECTED_ROWS}).
  * </ol>
  *
  * <p>Documents travel as their encoded bytes from signing to the decision join ({@link
@@ -80,6 +80,8 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
   /** Kept documents: with near-dedup, as shard rows ({@link WriteShards#documentRow}), else documents. */
   public static final TupleTag<Document> KEPT = new TupleTag<>() {};
   public static final TupleTag<KV<Integer, KV<String, KV<String, byte[]>>>> KEPT_ROWS = new TupleTag<>() {};
+  /** Rejected documents: with near-dedup, as shard rows ({@link WriteShards#rejectionRow}), else rejections. */
+  public static final TupleTag<KV<Integer, KV<String, KV<String, byte[]>>>> REJECTED_ROWS = new TupleTag<>() {};
   public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
   public static final String EXACT_STEP = "dedup_exact@1";
   public static final String NEAR_STEP = "dedup_near@1";
@@ -95,7 +97,6 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
   private static final TupleTag<KV<String, byte[]>> SIGNED = new TupleTag<>() {};
   /** Internal key to the encoded document (documents of earlier releases are not written). */
   private static final TupleTag<KV<String, byte[]>> DOCUMENT_ROWS = new TupleTag<>() {};
-  private static final TupleTag<byte[]> REJECTED_BYTES = new TupleTag<>() {};
 
   private final DedupSettings settings;
   private final boolean near;
@@ -226,10 +227,10 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
         .and(lossTag, losses)
         .apply("JoinDecisions", CoGroupByKey.create())
         .apply("ApplyDecisions", ParDo.of(new ApplyDecisionFn(docTag, decTag, copiesTag, lossTag, shards))
-            .withOutputTags(KEPT_ROWS, TupleTagList.of(REJECTED_BYTES)));
+            .withOutputTags(KEPT_ROWS, TupleTagList.of(REJECTED_ROWS)));
     return PCollectionTuple
         .of(KEPT_ROWS, decided.get(KEPT_ROWS).setCoder(WriteShards.ROW_CODER))
-        .and(REJECTED, decided.get(REJECTED_BYTES).setCoder(ByteArrayCoder.of()).apply("DecodeRejected", Encoded.decode(AvroRowCoder.rejections())));
+        .and(REJECTED_ROWS, decided.get(REJECTED_ROWS).setCoder(WriteShards.ROW_CODER));
   }
 
   /** Exact duplicates only: documents are grouped by exact key and the group decides at once. */
@@ -764,7 +765,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
       for (byte[] bytes : e.getValue().getAll(docTag)) {
         Document d = Encoded.value(AvroRowCoder.documents(), bytes);
         if (loss != null) {
-          rejected(out, d.reject(EXACT_STEP, "exact_duplicate", "same normalised text (exact key " + loss.exactKeyPrefix() + ")"
+          rejected(out, shards, d.reject(EXACT_STEP, "exact_duplicate", "same normalised text (exact key " + loss.exactKeyPrefix() + ")"
                   + (loss.survivorPrior() ? " of a document of an earlier release" : ""))
               .asDuplicateOf(idOf(loss.finalSurvivorKey()), loss.similarity()));
           continue;
@@ -780,7 +781,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
         } else {
           nearRemoved.inc();
           double sim = Math.round(dec.similarity() * 1e6) / 1e6;
-          rejected(out, survivor.withDedup(DedupInfo.NONE)
+          rejected(out, shards, survivor.withDedup(DedupInfo.NONE)
               .reject(NEAR_STEP, "near_duplicate", (dec.exact() ? "Jaccard " : "estimated Jaccard ") + sim + " with " + dec.survivorId()
                   + (isPriorKey(dec.survivorKey()) ? " of an earlier release" : ""))
               .asDuplicateOf(dec.survivorId(), sim));
@@ -793,8 +794,8 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     out.get(KEPT_ROWS).output(WriteShards.documentRow(d, shards));
   }
 
-  private static void rejected(DoFn.MultiOutputReceiver out, Rejection r) {
-    out.get(REJECTED_BYTES).output(Encoded.bytes(AvroRowCoder.rejections(), r));
+  private static void rejected(DoFn.MultiOutputReceiver out, int shards, Rejection r) {
+    out.get(REJECTED_ROWS).output(WriteShards.rejectionRow(r, shards));
   }
 
   static final class KeyByDuplicateOfFn extends DoFn<Rejection, KV<String, Rejection>> {

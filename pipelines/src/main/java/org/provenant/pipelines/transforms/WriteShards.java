@@ -107,12 +107,35 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     return new WriteRows<>(new DocumentFormat(), outputDir, "data", shards);
   }
 
+  /** Rejections, already encoded as shard rows ({@link #rejectionRow}), into {@code outputDir/rejected/}. */
+  public static PTransform<PCollection<KV<Integer, KV<String, KV<String, byte[]>>>>, PCollection<ShardEntry>> rejectionRows(
+      String outputDir, int shards) {
+    return new WriteRows<>(new RejectionFormat(), outputDir, "rejected", shards);
+  }
+
+  /** Encodes rejections as shard rows for {@link #rejectionRows}. */
+  public static PTransform<PCollection<Rejection>, PCollection<KV<Integer, KV<String, KV<String, byte[]>>>>> encodeRejections(int shards) {
+    return new PTransform<>() {
+      @Override
+      public PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> expand(PCollection<Rejection> rows) {
+        return rows.apply("EncodeRows", ParDo.of(new EncodeFn<>(new RejectionFormat(), shards))).setCoder(ROW_CODER);
+      }
+    };
+  }
+
   private static final ThreadLocal<GenericDatumWriter<GenericRecord>> DOCUMENT_WRITER =
       ThreadLocal.withInitial(() -> new GenericDatumWriter<>(ProvenantSchemas.DOCUMENT));
+  private static final ThreadLocal<GenericDatumWriter<GenericRecord>> REJECTION_WRITER =
+      ThreadLocal.withInitial(() -> new GenericDatumWriter<>(ProvenantSchemas.REJECTED));
 
   /** The shard row of a kept document among {@code shards} shards (what {@link #documents} writes). */
   public static KV<Integer, KV<String, KV<String, byte[]>>> documentRow(Document d, int shards) {
     return row(new DocumentFormat(), DOCUMENT_WRITER.get(), d, shards);
+  }
+
+  /** The shard row of a rejection among {@code shards} shards (what {@link #rejections} writes). */
+  public static KV<Integer, KV<String, KV<String, byte[]>>> rejectionRow(Rejection r, int shards) {
+    return row(new RejectionFormat(), REJECTION_WRITER.get(), r, shards);
   }
 
   private static <T> KV<Integer, KV<String, KV<String, byte[]>>> row(RowFormat<T> format, GenericDatumWriter<GenericRecord> writer, T row, int shards) {
