@@ -20,7 +20,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * and hashing each shingle (a test checks this on random texts and code), without {@code
  * ShingleFilter}'s per-token attribute state captures and restores: on one core, shingle sets of
  * 1 KB / 10 KB / 100 KB texts took 79 / 715 / 7,800 µs through {@code ShingleFilter} and 42 / 446 /
- * 5,100 µs here (1.5x to 1.9x faster).
+ * 5,100 µs with the ring of tokens this class first used (1.5x to 1.9x faster); hashing windows in
+ * place made one-permutation signing (tokens, shingles, signature) about 1.7x faster again.
  *
  * <p>The stream must have position increments of 1 (no gaps), as the tokenizers of {@link
  * TextShingleAnalyzer} and {@link CodeShingleAnalyzer} do; {@code ShingleFilter} would insert
