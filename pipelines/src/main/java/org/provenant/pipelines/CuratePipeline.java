@@ -6,6 +6,8 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.provenant.pipelines.coders.AvroRowCoder;
+import org.provenant.pipelines.coders.Encoded;
 import org.provenant.pipelines.config.CurationConfig;
 import org.provenant.pipelines.transforms.ApplySteps;
 import org.provenant.pipelines.transforms.DedupDocuments;
@@ -25,6 +27,14 @@ import org.provenant.schemas.manifest.ShardEntry;
 public final class CuratePipeline {
   private CuratePipeline() {}
 
+  private static PCollection<Document> decoded(PCollection<byte[]> docs, String name) {
+    return docs.apply(name, Encoded.decode(AvroRowCoder.documents()));
+  }
+
+  private static PCollection<byte[]> encoded(PCollection<Document> docs, String name) {
+    return docs.apply(name, Encoded.encode(AvroRowCoder.documents()));
+  }
+
   /** Adds the curation of {@code run} to {@code p}. */
   public static void build(Pipeline p, CurationRun run) {
     // build every step once on the driver, so a missing list file or a bad value is one error line
@@ -37,13 +47,17 @@ public final class CuratePipeline {
     // ReadInputs spreads the records over the workers
     PCollection<org.provenant.filters.read.Candidate> candidates = read.get(ReadInputs.CANDIDATES);
     PCollectionTuple extracted = candidates.apply("ExtractText", ExtractText.with(run.config().extract()));
-    PCollection<Document> kept = extracted.get(ExtractText.DOCUMENTS);
+    // documents stay in their encoded form (Encoded) until a step needs them as objects:
+    // extraction hands its bytes straight to dedup's signing when there are no steps
+    PCollection<byte[]> encoded = extracted.get(ExtractText.ENCODED_DOCUMENTS);
+    PCollection<Document> kept = null;
     PCollectionList<Rejection> rejections =
         PCollectionList.of(read.get(ReadInputs.REJECTED)).and(extracted.get(ExtractText.REJECTED));
     if (!run.config().steps().isEmpty()) {
       // no steps, no stage: on Flink every stage boundary re-encodes each document
-      PCollectionTuple stepped = kept.apply("ApplySteps", ApplySteps.of(run.config().steps()));
+      PCollectionTuple stepped = decoded(encoded, "DecodeDocuments").apply("ApplySteps", ApplySteps.of(run.config().steps()));
       kept = stepped.get(ApplySteps.KEPT);
+      encoded = null;
       rejections = rejections.and(stepped.get(ApplySteps.REJECTED));
     }
     CurationConfig.Dedup dedup = run.config().dedup();
@@ -54,11 +68,14 @@ public final class CuratePipeline {
       throw new IllegalArgumentException("dedup against an earlier output needs dedup.enabled");
     }
     if (dedup.enabled()) {
+      PCollection<byte[]> toDedup = encoded != null ? encoded : encoded(kept, "EncodeDocuments");
       if (!dedup.against().isEmpty()) {
         PCollection<Document> prior = p.apply("ReadEarlierReleases", ReadPriorRelease.of(dedup.against()));
-        kept = PCollectionList.of(kept).and(prior).apply("WithEarlierReleases", Flatten.pCollections());
+        toDedup = PCollectionList.of(toDedup).and(encoded(prior, "EncodeEarlierReleases"))
+            .apply("WithEarlierReleases", Flatten.pCollections());
       }
-      PCollectionTuple deduped = kept.apply("Dedup",
+      encoded = null;
+      PCollectionTuple deduped = toDedup.apply("Dedup",
           DedupDocuments.of(dedup.settings(), dedup.near(), dedup.ccRounds(), dedup.maxBucketPairs(), run.config().output().shards()));
       if (dedup.near()) {
         keptRows = deduped.get(DedupDocuments.KEPT_ROWS);
@@ -76,6 +93,9 @@ public final class CuratePipeline {
     }
     // near-dedup writes each kept document's shard row where it decides, instead of decoding the
     // document again to encode it here
+    if (keptRows == null && kept == null) {
+      kept = decoded(encoded, "DecodeDocuments");
+    }
     PCollection<ShardEntry> dataShards = keptRows != null
         ? keptRows.apply("WriteDataShards", WriteShards.documentRows(run.outputDir(), shards))
         : kept.apply("WriteDataShards", WriteShards.documents(run.outputDir(), shards));

@@ -1,5 +1,6 @@
 package org.provenant.pipelines.coders;
 
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -49,6 +50,29 @@ public final class Encoded {
         return in.apply(ParDo.of(new DecodeFn<>(coder))).setCoder(coder);
       }
     };
+  }
+
+  /** Encodes each element with {@code coder}. */
+  public static <T> PTransform<PCollection<T>, PCollection<byte[]>> encode(Coder<T> coder) {
+    return new PTransform<>() {
+      @Override
+      public PCollection<byte[]> expand(PCollection<T> in) {
+        return in.apply(ParDo.of(new EncodeFn<>(coder))).setCoder(ByteArrayCoder.of());
+      }
+    };
+  }
+
+  static final class EncodeFn<T> extends DoFn<T, byte[]> {
+    private final Coder<T> coder;
+
+    EncodeFn(Coder<T> coder) {
+      this.coder = coder;
+    }
+
+    @ProcessElement
+    public void process(@Element T value, OutputReceiver<byte[]> out) {
+      out.output(bytes(coder, value));
+    }
   }
 
   static final class DecodeFn<T> extends DoFn<byte[], T> {

@@ -69,14 +69,14 @@ import org.provenant.schemas.Rejection;
  *       kept and rejected documents leave as shard rows ({@link #KEPT_ROWS}, {@link #REJECTED_ROWS}).
  * </ol>
  *
- * <p>Documents travel as their encoded bytes from signing to the decision join ({@link
- * org.provenant.pipelines.coders.Encoded}): on Flink the outputs of a multi-output step are each
- * decoded in full by every output's consumer.
+ * <p>Documents come in encoded ({@link org.provenant.pipelines.coders.Encoded}, as extraction emits
+ * them) and travel as those bytes to the decision join: on Flink the outputs of a multi-output
+ * step are each decoded in full by every output's consumer, and signing needs the text only.
  *
  * Every kept document gets {@code dedup.cluster_id} (the id of the kept document of its cluster)
  * and {@code dedup.cluster_size} (documents it stands for, itself included).
  */
-public final class DedupDocuments extends PTransform<PCollection<Document>, PCollectionTuple> {
+public final class DedupDocuments extends PTransform<PCollection<byte[]>, PCollectionTuple> {
   /** Kept documents: with near-dedup, as shard rows ({@link WriteShards#documentRow}), else documents. */
   public static final TupleTag<Document> KEPT = new TupleTag<>() {};
   public static final TupleTag<KV<Integer, KV<String, KV<String, byte[]>>>> KEPT_ROWS = new TupleTag<>() {};
@@ -128,19 +128,19 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<Document> docs) {
+  public PCollectionTuple expand(PCollection<byte[]> encoded) {
     KvCoder<String, Document> docKv = KvCoder.of(StringUtf8Coder.of(), AvroRowCoder.documents());
     KvCoder<String, String> strKv = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
 
     if (!near) {
-      return exactOnly(docs, docKv, strKv);
+      return exactOnly(encoded.apply("DecodeDocuments", Encoded.decode(AvroRowCoder.documents())), docKv, strKv);
     }
 
     // 1. every document is signed once; its exact key, signature record and band keys go to one
     //    exact group (records, not documents: the documents are shuffled once, at the end)
     //    (both outputs of the signing ParDo are bytes: see Encoded)
     KvCoder<String, byte[]> bytesKv = KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of());
-    PCollectionTuple signed = docs
+    PCollectionTuple signed = encoded
         .apply("SignAndKeyByExactText", ParDo.of(new SignFn(settings)).withOutputTags(SIGNED, TupleTagList.of(DOCUMENT_ROWS)));
     PCollectionTuple exact = signed.get(SIGNED).setCoder(bytesKv)
         .apply("GroupExactCopies", GroupByKey.create())
@@ -401,7 +401,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
    * (fingerprints or signature values) and its LSH band keys, which only the exact group's survivor
    * will use.
    */
-  static final class SignFn extends DoFn<Document, KV<String, byte[]>> {
+  static final class SignFn extends DoFn<byte[], KV<String, byte[]>> {
     static final KvCoder<SignatureRecord, KV<String, List<Long>>> SIGNED_CODER =
         KvCoder.of(SignatureRecordCoder.of(), KvCoder.of(StringUtf8Coder.of(), ListCoder.of(BigEndianLongCoder.of())));
     private final DedupSettings settings;
@@ -424,7 +424,8 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
     }
 
     @ProcessElement
-    public void process(@Element Document d, MultiOutputReceiver out) {
+    public void process(@Element byte[] bytes, MultiOutputReceiver out) {
+      Document d = Encoded.value(AvroRowCoder.documents(), bytes);
       MinHashSignature sig;
       ShingleSet shingles = null;
       if (settings.exactVerification()) {
@@ -444,7 +445,7 @@ public final class DedupDocuments extends PTransform<PCollection<Document>, PCol
       out.get(SIGNED).output(KV.of(ExactKey.of(settings.normalizer(), d.text()).hex(),
           Encoded.bytes(SIGNED_CODER, KV.of(SignatureRecord.of(key, d, 1, sig, shingles), KV.of(sourceKey(d), bands)))));
       if (!ReadPriorRelease.isPrior(d)) {
-        out.get(DOCUMENT_ROWS).output(KV.of(key, Encoded.bytes(AvroRowCoder.documents(), d)));
+        out.get(DOCUMENT_ROWS).output(KV.of(key, bytes)); // the document as it came, not encoded again
       }
     }
   }

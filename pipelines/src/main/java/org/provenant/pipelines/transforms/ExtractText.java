@@ -16,12 +16,12 @@ import org.provenant.filters.extract.WebExtractor;
 import org.provenant.filters.read.Candidate;
 import org.provenant.filters.step.Outcome;
 import org.provenant.pipelines.config.CurationConfig;
-import org.provenant.schemas.Document;
 import org.provenant.schemas.Rejection;
 
 /** Turns candidates into documents with text (HTML main content, or given text), or rejections. */
 public final class ExtractText extends PTransform<PCollection<Candidate>, PCollectionTuple> {
-  public static final TupleTag<Document> DOCUMENTS = new TupleTag<>() {};
+  /** Documents with text, encoded by {@link AvroRowCoder#documents()} ({@link Encoded#decode} makes them documents). */
+  public static final TupleTag<byte[]> ENCODED_DOCUMENTS = new TupleTag<>() {};
   public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
 
   private final CurationConfig.Extract config;
@@ -36,15 +36,13 @@ public final class ExtractText extends PTransform<PCollection<Candidate>, PColle
 
   @Override
   public PCollectionTuple expand(PCollection<Candidate> candidates) {
-    // documents leave the two-output ParDo as bytes (Encoded), and become documents once
+    // documents leave the two-output ParDo as bytes (Encoded)
     PCollectionTuple out =
-        candidates.apply("Extract", ParDo.of(new ExtractFn(config.acceptPlainText(), config.htmlSignals())).withOutputTags(DOCUMENT_BYTES, TupleTagList.of(REJECTED)));
-    PCollection<Document> docs = out.get(DOCUMENT_BYTES).setCoder(ByteArrayCoder.of())
-        .apply("DecodeDocuments", Encoded.decode(AvroRowCoder.documents()));
-    return PCollectionTuple.of(DOCUMENTS, docs).and(REJECTED, out.get(REJECTED).setCoder(AvroRowCoder.rejections()));
+        candidates.apply("Extract", ParDo.of(new ExtractFn(config.acceptPlainText(), config.htmlSignals())).withOutputTags(ENCODED_DOCUMENTS, TupleTagList.of(REJECTED)));
+    out.get(ENCODED_DOCUMENTS).setCoder(ByteArrayCoder.of());
+    out.get(REJECTED).setCoder(AvroRowCoder.rejections());
+    return out;
   }
-
-  private static final TupleTag<byte[]> DOCUMENT_BYTES = new TupleTag<>() {};
 
   static final class ExtractFn extends DoFn<Candidate, byte[]> {
     private final Counter extracted = Metrics.counter(ExtractText.class, "extracted");
@@ -68,7 +66,7 @@ public final class ExtractText extends PTransform<PCollection<Candidate>, PColle
       Outcome o = extractor.extract(c);
       if (o instanceof Outcome.Kept k) {
         extracted.inc();
-        out.get(DOCUMENT_BYTES).output(Encoded.bytes(AvroRowCoder.documents(), k.document()));
+        out.get(ENCODED_DOCUMENTS).output(Encoded.bytes(AvroRowCoder.documents(), k.document()));
       } else {
         rejected.inc();
         out.get(REJECTED).output(((Outcome.Rejected) o).rejection());
