@@ -76,7 +76,7 @@ public final class CuratePipeline {
       }
       encoded = null;
       PCollectionTuple deduped = toDedup.apply("Dedup",
-          DedupDocuments.of(dedup.settings(), dedup.near(), dedup.ccRounds(), dedup.maxBucketPairs(), run.config().output().shards()));
+          DedupDocuments.of(dedup.settings(), dedup.near(), dedup.ccRounds(), dedup.maxBucketPairs(), dedup.bandGroups(), run.config().output().shards()));
       if (dedup.near()) {
         keptRows = deduped.get(DedupDocuments.KEPT_ROWS);
         dedupRejectedRows = deduped.get(DedupDocuments.REJECTED_ROWS);

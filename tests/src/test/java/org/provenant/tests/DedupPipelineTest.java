@@ -90,6 +90,22 @@ class DedupPipelineTest {
     flink = tmp.resolve("flink");
     new Curator(System.err).run(List.of(in + "/docs.jsonl"), direct.toString(), CurationConfig.DEFAULT, false, List.of());
     new Curator(System.err).run(List.of(in + "/docs.jsonl"), flink.toString(), CurationConfig.DEFAULT, false, List.of("--runner=FlinkRunner"));
+    // all band entries in one group (630 of them: a batch goes out full at 512, the rest at the
+    // end of the bundle), and in three groups on Flink
+    CurationConfig.Dedup d = CurationConfig.DEFAULT.dedup();
+    oneGroup = tmp.resolve("one-group");
+    threeGroups = tmp.resolve("three-groups");
+    new Curator(System.err).run(List.of(in + "/docs.jsonl"), oneGroup.toString(), CurationConfig.DEFAULT.withDedup(bandGroups(d, 1)), false, List.of());
+    new Curator(System.err).run(List.of(in + "/docs.jsonl"), threeGroups.toString(), CurationConfig.DEFAULT.withDedup(bandGroups(d, 3)), false,
+        List.of("--runner=FlinkRunner"));
+  }
+
+  static Path oneGroup;
+  static Path threeGroups;
+
+  static CurationConfig.Dedup bandGroups(CurationConfig.Dedup d, int groups) {
+    return new CurationConfig.Dedup(d.enabled(), d.near(), d.threshold(), d.shingleSize(), d.bands(), d.rows(), d.survivor(),
+        d.ccRounds(), d.maxBucketPairs(), groups, d.verify(), d.minhash(), d.against());
   }
 
   @Test
@@ -139,9 +155,21 @@ class DedupPipelineTest {
 
   @Test
   void directAndFlinkAgreeByteForByte() throws IOException {
+    sameShards(direct, flink);
+  }
+
+  @Test
+  void howBandEntriesAreGroupedChangesNothing() throws IOException {
+    sameShards(direct, oneGroup);
+    sameShards(direct, threeGroups);
+    assertEquals(1, new OutputDir(oneGroup.toString()).manifest().orElseThrow().config().path("dedup").path("band_groups").asInt());
+    assertEquals(4096, new OutputDir(direct.toString()).manifest().orElseThrow().config().path("dedup").path("band_groups").asInt());
+  }
+
+  static void sameShards(Path one, Path other) throws IOException {
     for (String sub : List.of("data", "rejected")) {
-      List<Path> a = CurationEndToEndTest.list(direct.resolve(sub));
-      List<Path> b = CurationEndToEndTest.list(flink.resolve(sub));
+      List<Path> a = CurationEndToEndTest.list(one.resolve(sub));
+      List<Path> b = CurationEndToEndTest.list(other.resolve(sub));
       assertEquals(a.size(), b.size());
       for (int i = 0; i < a.size(); i++) {
         assertArrayEquals(Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).toString());

@@ -58,9 +58,10 @@ public record CurationConfig(
    * estimated Jaccard {@code threshold}; {@code survivor} is {@code earliest_crawl} (then lowest id)
    * or {@code longest_text}; {@code verify} is {@code exact} (shingle fingerprints) or {@code
    * estimated} (signatures); {@code minhash} is the signature scheme, {@code permutations} or
-   * {@code one-permutation}.
+   * {@code one-permutation}; {@code band_groups} is how many groups the LSH band entries are
+   * shuffled in (one worker holds one group's entries, about {@code bands} x documents / groups).
    */
-  @JsonPropertyOrder({"enabled", "near", "threshold", "shingle_size", "bands", "rows", "survivor", "cc_rounds", "max_bucket_pairs", "verify", "minhash"})
+  @JsonPropertyOrder({"enabled", "near", "threshold", "shingle_size", "bands", "rows", "survivor", "cc_rounds", "max_bucket_pairs", "band_groups", "verify", "minhash"})
   public record Dedup(
       @JsonProperty("enabled") Boolean enabled,
       @JsonProperty("near") Boolean near,
@@ -71,11 +72,12 @@ public record CurationConfig(
       @JsonProperty("survivor") String survivor,
       @JsonProperty("cc_rounds") Integer ccRounds,
       @JsonProperty("max_bucket_pairs") Integer maxBucketPairs,
+      @JsonProperty("band_groups") Integer bandGroups,
       @JsonProperty("verify") String verify,
       @JsonProperty("minhash") String minhash,
       @JsonProperty("against") java.util.List<String> against)
       implements Serializable {
-    static final Dedup DEFAULT = new Dedup(null, null, null, null, null, null, null, null, null, null, null, null);
+    static final Dedup DEFAULT = new Dedup(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public Dedup {
       org.provenant.dedup.DedupSettings d = org.provenant.dedup.DedupSettings.defaults();
@@ -88,6 +90,10 @@ public record CurationConfig(
       survivor = survivor == null ? "earliest_crawl" : survivor;
       ccRounds = ccRounds == null ? 10 : ccRounds;
       maxBucketPairs = maxBucketPairs == null ? 32 : maxBucketPairs;
+      bandGroups = bandGroups == null ? 4096 : bandGroups;
+      if (bandGroups < 1) {
+        throw new IllegalArgumentException("dedup.band_groups must be at least 1: " + bandGroups);
+      }
       against = against == null ? java.util.List.of() : java.util.List.copyOf(against);
       verify = verify == null ? (org.provenant.dedup.DedupSettings.DEFAULT_EXACT_VERIFICATION ? "exact" : "estimated") : verify;
       if (!verify.equals("exact") && !verify.equals("estimated")) {
@@ -107,7 +113,7 @@ public record CurationConfig(
     public Dedup plusAgainst(java.util.List<String> dirs) {
       java.util.List<String> all = new java.util.ArrayList<>(against);
       all.addAll(dirs);
-      return new Dedup(enabled, near, threshold, shingleSize, bands, rows, survivor, ccRounds, maxBucketPairs, verify, minhash, all);
+      return new Dedup(enabled, near, threshold, shingleSize, bands, rows, survivor, ccRounds, maxBucketPairs, bandGroups, verify, minhash, all);
     }
 
     /** The plain-Java settings these values stand for. */

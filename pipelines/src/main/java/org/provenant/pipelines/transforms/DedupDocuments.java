@@ -18,6 +18,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -31,12 +32,16 @@ import org.provenant.dedup.cluster.GreedySurvivors;
 import org.provenant.dedup.cluster.Edge;
 import org.provenant.dedup.cluster.StarConnectedComponents;
 import org.provenant.dedup.exact.ExactKey;
+import org.provenant.dedup.lsh.BandEntries;
 import org.provenant.dedup.lsh.BandKey;
+import org.provenant.dedup.lsh.CandidatePairs;
 import org.provenant.dedup.lsh.SimilarityVerifier;
 import org.provenant.dedup.minhash.MinHashSignature;
 import org.provenant.dedup.minhash.MinHashSigner;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.provenant.pipelines.coders.AvroRowCoder;
+import org.provenant.pipelines.coders.BandEntriesCoder;
+import org.provenant.pipelines.coders.CandidatePairsCoder;
 import org.provenant.pipelines.coders.Encoded;
 import org.provenant.pipelines.coders.SignatureRecordCoder;
 import org.provenant.schemas.DedupInfo;
@@ -90,7 +95,7 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
   private static final TupleTag<Rejection> EXACT_REJECTED = new TupleTag<>() {};
   private static final TupleTag<KV<String, String>> GROUP_SURVIVOR = new TupleTag<>() {};
   private static final TupleTag<SignatureRecord> SIGNATURES = new TupleTag<>() {};
-  private static final TupleTag<KV<Long, String>> BANDS = new TupleTag<>() {};
+  private static final TupleTag<KV<Integer, BandEntries>> BANDS = new TupleTag<>() {};
   private static final TupleTag<KV<String, Integer>> EXACT_COPIES = new TupleTag<>() {};
   private static final TupleTag<KV<String, ExactLoss>> EXACT_LOSSES = new TupleTag<>() {};
   /** Exact key to the encoded signature record and band keys ({@link SignFn#SIGNED_CODER}). */
@@ -98,33 +103,46 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
   /** Internal key to the encoded document (documents of earlier releases are not written). */
   private static final TupleTag<KV<String, byte[]>> DOCUMENT_ROWS = new TupleTag<>() {};
 
+  /** Items of one batch of band entries or candidate pairs ({@link PendingBatches}). */
+  static final int MAX_BATCH = 512;
+  /** Items a worker holds before all its batches go out: about 20 MB. */
+  static final int MAX_HELD = 1 << 18;
+
   private final DedupSettings settings;
   private final boolean near;
   private final int ccRounds;
   private final int maxBucketPairs;
+  /** Groups the LSH band entries are shuffled in ({@link BandEntries}). */
+  private final int bandGroups;
   /** Shards of the kept rows' output. */
   private final int shards;
 
-  private DedupDocuments(DedupSettings settings, boolean near, int ccRounds, int maxBucketPairs, int shards) {
+  private DedupDocuments(DedupSettings settings, boolean near, int ccRounds, int maxBucketPairs, int bandGroups, int shards) {
     this.settings = settings;
     this.near = near;
     this.ccRounds = ccRounds;
     this.maxBucketPairs = maxBucketPairs;
+    this.bandGroups = bandGroups;
     this.shards = shards;
   }
 
   /**
    * Dedup whose kept documents go to {@code shards} output shards: with {@code near}, they come out
-   * as shard rows under {@link #KEPT_ROWS}; without, as documents under {@link #KEPT}.
+   * as shard rows under {@link #KEPT_ROWS}; without, as documents under {@link #KEPT}. LSH band
+   * entries are shuffled in {@code bandGroups} groups: each group's entries are held in memory by one
+   * worker at once (about {@code bands} x documents / {@code bandGroups} entries).
    */
-  public static DedupDocuments of(DedupSettings settings, boolean near, int ccRounds, int maxBucketPairs, int shards) {
+  public static DedupDocuments of(DedupSettings settings, boolean near, int ccRounds, int maxBucketPairs, int bandGroups, int shards) {
     if (ccRounds < 1) {
       throw new IllegalArgumentException("dedup.cc_rounds must be at least 1: " + ccRounds);
     }
     if (maxBucketPairs < 2) {
       throw new IllegalArgumentException("dedup.max_bucket_pairs must be at least 2: " + maxBucketPairs);
     }
-    return new DedupDocuments(settings, near, ccRounds, maxBucketPairs, shards);
+    if (bandGroups < 1) {
+      throw new IllegalArgumentException("dedup.band_groups must be at least 1: " + bandGroups);
+    }
+    return new DedupDocuments(settings, near, ccRounds, maxBucketPairs, bandGroups, shards);
   }
 
   @Override
@@ -144,15 +162,17 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
         .apply("SignAndKeyByExactText", ParDo.of(new SignFn(settings)).withOutputTags(SIGNED, TupleTagList.of(DOCUMENT_ROWS)));
     PCollectionTuple exact = signed.get(SIGNED).setCoder(bytesKv)
         .apply("GroupExactCopies", GroupByKey.create())
-        .apply("KeepOnePerExactGroup", ParDo.of(new ExactGroupFn(settings))
+        .apply("KeepOnePerExactGroup", ParDo.of(new ExactGroupFn(settings, bandGroups))
             .withOutputTags(SIGNATURES, TupleTagList.of(BANDS).and(EXACT_COPIES).and(EXACT_LOSSES)));
 
-    // 2. LSH buckets of the exact survivors
+    // 2. LSH buckets of the exact survivors, shuffled as batches of band entries per band group
     PCollection<SignatureRecord> sigs = exact.get(SIGNATURES).setCoder(SignatureRecordCoder.of());
-    PCollection<KV<String, String>> pairs = exact.get(BANDS).setCoder(KvCoder.of(BigEndianLongCoder.of(), StringUtf8Coder.of()))
+    PCollection<KV<String, String>> pairs = exact.get(BANDS).setCoder(KvCoder.of(VarIntCoder.of(), BandEntriesCoder.of()))
         .apply("GroupByBand", GroupByKey.create())
-        .apply("ProposePairs", ParDo.of(new ProposePairsFn(maxBucketPairs))).setCoder(strKv)
-        .apply("DistinctPairs", Distinct.create());
+        .apply("ProposePairs", ParDo.of(new ProposePairsFn(maxBucketPairs, bandGroups)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), CandidatePairsCoder.of()))
+        .apply("GroupPairs", GroupByKey.create())
+        .apply("DistinctPairs", ParDo.of(new DistinctPairsFn())).setCoder(strKv);
 
     // verify each pair on the two signatures (two joins by id)
     KvCoder<String, SignatureRecord> sigKv = KvCoder.of(StringUtf8Coder.of(), SignatureRecordCoder.of());
@@ -374,7 +394,7 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
    */
   static String internalKey(Document d) {
     long h = SOURCE_HASH.hashString(sourceKey(d), java.nio.charset.StandardCharsets.UTF_8).asLong();
-    return d.id() + "\u0000" + String.format("%016x", h) + (ReadPriorRelease.isPrior(d) ? PRIOR_SUFFIX : "");
+    return d.id() + "\u0000" + zeroPadded(Long.toHexString(h), 16) + (ReadPriorRelease.isPrior(d) ? PRIOR_SUFFIX : "");
   }
 
   private static final com.google.common.hash.HashFunction SOURCE_HASH = com.google.common.hash.Hashing.murmur3_128(0x5eed);
@@ -393,7 +413,14 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
   }
 
   private static String sourceKey(Document d) {
-    return d.source().uri() + "\u0000" + String.format("%020d", d.source().offset());
+    long offset = d.source().offset();
+    // as String.format("%020d") writes it, without its cost per document
+    return d.source().uri() + "\u0000" + (offset >= 0 ? zeroPadded(Long.toString(offset), 20) : String.format("%020d", offset));
+  }
+
+  /** {@code digits} with zeros before them up to {@code width} characters. */
+  static String zeroPadded(String digits, int width) {
+    return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
   }
 
   /**
@@ -453,7 +480,8 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
   /**
    * Keeps one document per exact group, deciding on signature records in a single pass (Flink's
    * grouped values can be read only once). The survivor's record, standing for the group's size,
-   * and its band keys go on to near-dedup; each other document of this run becomes an {@link
+   * and its band keys go on to near-dedup, the band keys in {@link BandEntries} batches per band
+   * group ({@link PendingBatches}); each other document of this run becomes an {@link
    * ExactLoss} keyed by the survivor; a group of several gives its survivor's exact copy count.
    * Earlier releases win first, then the survivor rule, then the source (file, then offset), so
    * every runner agrees.
@@ -461,9 +489,23 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
   static final class ExactGroupFn extends DoFn<KV<String, Iterable<byte[]>>, SignatureRecord> {
     private final Counter removed = Metrics.counter(DedupDocuments.class, "exact_duplicates");
     private final DedupSettings settings;
+    private final int bandGroups;
+    /** Band entries not yet sent, by band group. */
+    private transient PendingBatches<BandEntries> pending;
 
-    ExactGroupFn(DedupSettings settings) {
+    ExactGroupFn(DedupSettings settings, int bandGroups) {
       this.settings = settings;
+      this.bandGroups = bandGroups;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      pending = new PendingBatches<>(bandGroups, () -> new BandEntries(16), BandEntries::size, MAX_BATCH, MAX_HELD);
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      pending.sendAll(b -> c.output(BANDS, b, GlobalWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
     }
 
     @ProcessElement
@@ -496,7 +538,9 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
       String bestKey = best.getKey().id();
       out.get(SIGNATURES).output(best.getKey().representing(n));
       for (long band : best.getValue().getValue()) {
-        out.get(BANDS).output(KV.of(band, bestKey));
+        int g = BandEntries.group(band, bandGroups);
+        pending.batch(g).add(band, bestKey);
+        pending.added(g, b -> out.get(BANDS).output(b));
       }
       if (n > 1) {
         out.get(EXACT_COPIES).output(KV.of(bestKey, n));
@@ -520,34 +564,54 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
     static final org.apache.beam.sdk.coders.Coder<ExactLoss> CODER = org.apache.beam.sdk.coders.SerializableCoder.of(ExactLoss.class);
   }
 
-  static final class ProposePairsFn extends DoFn<KV<Long, Iterable<String>>, KV<String, String>> {
+  /**
+   * The candidate pairs of every bucket in one band group ({@link BandEntries#proposePairs}), sent
+   * on in {@link CandidatePairs} batches grouped by their first document ({@link PendingBatches}).
+   */
+  static final class ProposePairsFn extends DoFn<KV<Integer, Iterable<BandEntries>>, KV<Integer, CandidatePairs>> {
     private final Counter bigBuckets = Metrics.counter(DedupDocuments.class, "buckets_over_max_bucket_pairs");
     private final int maxBucketPairs;
+    private final int pairGroups;
+    private transient PendingBatches<CandidatePairs> pending;
 
-    ProposePairsFn(int maxBucketPairs) {
+    ProposePairsFn(int maxBucketPairs, int pairGroups) {
       this.maxBucketPairs = maxBucketPairs;
+      this.pairGroups = pairGroups;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      pending = new PendingBatches<>(pairGroups, () -> new CandidatePairs(16), CandidatePairs::size, MAX_BATCH, MAX_HELD);
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      pending.sendAll(b -> c.output(b, GlobalWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
     }
 
     @ProcessElement
-    public void process(@Element KV<Long, Iterable<String>> bucket, OutputReceiver<KV<String, String>> out) {
-      java.util.TreeSet<String> ids = new java.util.TreeSet<>();
-      bucket.getValue().forEach(ids::add);
-      if (ids.size() < 2) {
-        return;
+    public void process(@Element KV<Integer, Iterable<BandEntries>> group, OutputReceiver<KV<Integer, CandidatePairs>> out) {
+      BandEntries all = new BandEntries(256);
+      for (BandEntries batch : group.getValue()) {
+        all.addAll(batch);
       }
-      List<String> sorted = new ArrayList<>(ids);
-      if (sorted.size() <= maxBucketPairs) {
-        for (int i = 0; i < sorted.size(); i++) {
-          for (int j = i + 1; j < sorted.size(); j++) {
-            out.output(KV.of(sorted.get(i), sorted.get(j)));
-          }
-        }
-      } else {
-        bigBuckets.inc();
-        for (int j = 1; j < sorted.size(); j++) {
-          out.output(KV.of(sorted.get(0), sorted.get(j)));
-        }
+      bigBuckets.inc(all.proposePairs(maxBucketPairs, (a, b) -> {
+        int g = CandidatePairs.group(a, pairGroups);
+        pending.batch(g).add(a, b);
+        pending.added(g, out::output);
+      }));
+    }
+  }
+
+  /** The distinct pairs of one pair group, keyed by their first document. */
+  static final class DistinctPairsFn extends DoFn<KV<Integer, Iterable<CandidatePairs>>, KV<String, String>> {
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<CandidatePairs>> group, OutputReceiver<KV<String, String>> out) {
+      CandidatePairs all = new CandidatePairs(256);
+      for (CandidatePairs batch : group.getValue()) {
+        all.addAll(batch);
       }
+      all.distinct((a, b) -> out.output(KV.of(a, b)));
     }
   }
 

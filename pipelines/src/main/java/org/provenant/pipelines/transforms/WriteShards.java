@@ -258,7 +258,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
   }
 
   private static String sortKey(String id, String uri, long offset) {
-    return id + "\u0000" + uri + "\u0000" + String.format("%020d", offset);
+    return id + "\u0000" + uri + "\u0000" + (offset >= 0 ? DedupDocuments.zeroPadded(Long.toString(offset), 20) : String.format("%020d", offset));
   }
 
   static final class DocumentFormat implements RowFormat<Document> {
