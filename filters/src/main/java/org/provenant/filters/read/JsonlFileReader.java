@@ -60,14 +60,47 @@ public final class JsonlFileReader {
 
   /** Reads {@code raw}, decompressing by the name in {@code uri}; never throws for bad content. */
   public ReadSummary read(String uri, InputStream raw, ReadSink sink) throws IOException {
+    String lower = Digests.fileName(uri).toLowerCase(Locale.ROOT);
+    return read(uri, () -> decompress(lower, raw), 0, Long.MAX_VALUE, 0, sink);
+  }
+
+  /**
+   * Whether a file of this name is read as it is stored (not decompressed), so that it can be read
+   * in byte ranges ({@link #readRange}).
+   */
+  public static boolean splittable(String uri) {
+    String lower = Digests.fileName(uri).toLowerCase(Locale.ROOT);
+    return !lower.endsWith(".gz") && !lower.endsWith(".zst");
+  }
+
+  /**
+   * Reads the lines of an uncompressed file that start in {@code [start, end)}, as {@link #read}
+   * reads them from the whole file: same records, offsets, line numbers and ids. {@code in} gives
+   * the file's bytes from {@code start}, which must be 0 or follow a newline; {@code linesBefore}
+   * is the number of newlines before {@code start} ({@link JsonlRanges} finds both). The last line
+   * is read to its end even past {@code end}.
+   */
+  public ReadSummary readRange(String uri, InputStream in, long start, long end, long linesBefore, ReadSink sink) throws IOException {
+    if (!splittable(uri)) {
+      throw new IllegalArgumentException("a compressed file is read whole: " + uri);
+    }
+    return read(uri, () -> in, start, end, linesBefore, sink);
+  }
+
+  /** Opens the stream of lines (a decompressing stream can fail at once, on a bad header). */
+  private interface Lines {
+    InputStream open() throws IOException;
+  }
+
+  private ReadSummary read(String uri, Lines lines, long startOffset, long endOffset, long linesBefore, ReadSink sink)
+      throws IOException {
     String fileName = Digests.fileName(uri);
-    String lower = fileName.toLowerCase(Locale.ROOT);
     long records = 0;
     long candidates = 0;
     String error = null;
-    long lineNo = 0;
-    long offset = 0;
-    try (InputStream in = decompress(lower, raw)) {
+    long lineNo = linesBefore;
+    long offset = startOffset;
+    try (InputStream in = lines.open()) {
       byte[] chunk = new byte[chunkBytes];
       int pos = 0;
       int limit = 0;
@@ -75,7 +108,7 @@ public final class JsonlFileReader {
       CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
-      while (true) {
+      while (offset < endOffset) {
         // one line: the bytes up to the next '\n' (or the end), taken from the chunk in runs
         line.reset();
         long start = offset;
