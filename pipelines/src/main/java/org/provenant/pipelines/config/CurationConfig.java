@@ -47,6 +47,11 @@ public record CurationConfig(
 
   public static final CurationConfig DEFAULT = new CurationConfig(null, null, null, null, null);
 
+  /** This configuration with {@code read} replaced. */
+  public CurationConfig withRead(Read newRead) {
+    return new CurationConfig(newRead, extract, steps, dedup, output);
+  }
+
   /** This configuration with {@code dedup} replaced. */
   public CurationConfig withDedup(Dedup newDedup) {
     return new CurationConfig(read, extract, steps, newDedup, output);
@@ -163,18 +168,28 @@ public record CurationConfig(
     }
   }
 
-  /** Limits of the input readers; {@code code} holds those of code packages. */
+  /**
+   * Limits of the input readers; {@code code} holds those of code packages. An uncompressed JSONL
+   * file over {@code split_bytes} is read in ranges of that size by all workers at once.
+   */
   public record Read(
       @JsonProperty("max_payload_bytes") Long maxPayloadBytes,
       @JsonProperty("max_line_bytes") Integer maxLineBytes,
-      @JsonProperty("code") Code code)
+      @JsonProperty("code") Code code,
+      @JsonProperty("split_bytes") Long splitBytes)
       implements Serializable {
-    static final Read DEFAULT = new Read(null, null, null);
+    static final Read DEFAULT = new Read(null, null, null, null);
+    /** Default {@code split_bytes}: 16 MiB. */
+    public static final long DEFAULT_SPLIT_BYTES = 16L << 20;
 
     public Read {
       maxPayloadBytes = maxPayloadBytes == null ? WarcFileReader.DEFAULT_MAX_PAYLOAD_BYTES : maxPayloadBytes;
       maxLineBytes = maxLineBytes == null ? JsonlFileReader.DEFAULT_MAX_LINE_BYTES : maxLineBytes;
       code = code == null ? Code.DEFAULT : code;
+      splitBytes = splitBytes == null ? DEFAULT_SPLIT_BYTES : splitBytes;
+      if (splitBytes <= 0) {
+        throw new IllegalArgumentException("read.split_bytes must be positive: " + splitBytes);
+      }
       if (maxPayloadBytes <= 0) {
         throw new IllegalArgumentException("read.max_payload_bytes must be positive: " + maxPayloadBytes);
       }
@@ -185,7 +200,12 @@ public record CurationConfig(
 
     /** The web and text reader limits, with default code limits. */
     public Read(Long maxPayloadBytes, Integer maxLineBytes) {
-      this(maxPayloadBytes, maxLineBytes, null);
+      this(maxPayloadBytes, maxLineBytes, null, null);
+    }
+
+    /** These limits, reading JSONL files in ranges of {@code bytes}. */
+    public Read withSplitBytes(long bytes) {
+      return new Read(maxPayloadBytes, maxLineBytes, code, bytes);
     }
   }
 

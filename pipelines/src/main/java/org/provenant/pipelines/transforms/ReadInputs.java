@@ -42,6 +42,7 @@ import org.provenant.filters.license.SpdxPackageLicensing;
 import org.provenant.filters.read.Candidate;
 import org.provenant.filters.read.InputFormat;
 import org.provenant.filters.read.JsonlFileReader;
+import org.provenant.filters.read.JsonlRanges;
 import org.provenant.filters.read.ReadSink;
 import org.provenant.filters.read.ReadSummary;
 import org.provenant.filters.read.WarcFileReader;
@@ -57,7 +58,10 @@ import org.provenant.schemas.manifest.InputFileEntry;
  * InputFileEntry} per file with its size, sha256 and records by type. An input ending in {@code /}
  * is a local directory read as one code package ({@link CodePackageReader#readDirectory}); its
  * entry's uri has no trailing slash, its sha256 is the reader's tree digest. Candidates come out
- * spread over the workers (a file is read by one worker).
+ * spread over the workers: a file is read by one worker and its records are then spread, except an
+ * uncompressed JSONL file over {@code read.split_bytes}, which every worker reads a range of
+ * ({@link JsonlRanges}: one pass counts the ranges' newlines, another reads them, while one worker
+ * hashes the whole file).
  */
 public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   /**
@@ -90,10 +94,21 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public PCollectionTuple expand(PBegin begin) {
     List<String> plainFiles = files.stream().filter(f -> !f.endsWith("/")).toList();
     List<String> directories = files.stream().filter(f -> f.endsWith("/")).toList();
+    // large uncompressed JSONL files are read in ranges; their sizes are looked up now, and a file
+    // whose size cannot be had now is read whole
+    Map<String, Long> sizes = new java.util.TreeMap<>();
+    for (String f : plainFiles) {
+      sizeNow(f).filter(n -> n > limits.splitBytes() && InputFormat.forFileName(f).orElse(null) == InputFormat.JSONL
+          && JsonlFileReader.splittable(f)).ifPresent(n -> sizes.put(f, n));
+    }
+    List<String> wholeFiles = plainFiles.stream().filter(f -> !sizes.containsKey(f)).toList();
     List<PCollectionTuple> parts = new java.util.ArrayList<>();
-    if (!plainFiles.isEmpty() || directories.isEmpty()) {
+    PCollectionList<Candidate> candidates = PCollectionList.empty(begin.getPipeline());
+    PCollectionList<Rejection> rejected = PCollectionList.empty(begin.getPipeline());
+    PCollectionList<InputFileEntry> entries = PCollectionList.empty(begin.getPipeline());
+    if (!wholeFiles.isEmpty() || files.isEmpty()) {
       parts.add(begin
-          .apply("ListFiles", Create.of(plainFiles).withCoder(StringUtf8Coder.of()))
+          .apply("ListFiles", Create.of(wholeFiles).withCoder(StringUtf8Coder.of()))
           .apply("MatchFiles", FileIO.matchAll())
           .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
           .apply("SpreadFiles", Reshuffle.viaRandomKey())
@@ -105,22 +120,70 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
           .apply("SpreadDirectories", Reshuffle.viaRandomKey())
           .apply("ReadDirectories", ParDo.of(new ReadDirectoryFn(limits)).withOutputTags(CANDIDATE_ROWS, TupleTagList.of(REJECTED).and(FILES))));
     }
-    PCollectionList<KV<Integer, byte[]>> rows = PCollectionList.empty(begin.getPipeline());
-    PCollectionList<Rejection> rejected = PCollectionList.empty(begin.getPipeline());
-    PCollectionList<InputFileEntry> entries = PCollectionList.empty(begin.getPipeline());
-    for (PCollectionTuple part : parts) {
-      rows = rows.and(part.get(CANDIDATE_ROWS).setCoder(KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of())));
-      rejected = rejected.and(part.get(REJECTED).setCoder(AvroRowCoder.rejections()));
-      entries = entries.and(part.get(FILES).setCoder(SerializableCoder.of(InputFileEntry.class)));
+    if (!sizes.isEmpty()) {
+      // scan the nominal ranges (and hash each whole file), plan the ranges by file, read them
+      List<KV<Integer, RangeTask>> tasks = new java.util.ArrayList<>();
+      sizes.forEach((uri, size) -> {
+        tasks.add(spread(new RangeTask(uri, size, null, null, null)));
+        JsonlRanges.splits(size, limits.splitBytes()).forEach(split -> tasks.add(spread(new RangeTask(uri, size, split, null, null))));
+      });
+      KvCoder<Integer, RangeTask> taskKv = KvCoder.of(VarIntCoder.of(), SerializableCoder.of(RangeTask.class));
+      KvCoder<String, RangeFacts> factsKv = KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(RangeFacts.class));
+      PCollectionTuple planned = begin
+          .apply("ListSplits", Create.of(tasks).withCoder(taskKv))
+          .apply("SpreadSplits", GroupByKey.create())
+          .apply("ScanSplits", ParDo.of(new ScanSplitFn())).setCoder(factsKv)
+          .apply("GroupScansByFile", GroupByKey.create())
+          .apply("PlanRanges", ParDo.of(new PlanRangesFn()).withOutputTags(RANGES, TupleTagList.of(FILES)));
+      PCollectionTuple ranges = planned.get(RANGES).setCoder(taskKv)
+          .apply("SpreadRanges", GroupByKey.create())
+          .apply("ReadRanges", ParDo.of(new ReadRangeFn(limits)).withOutputTags(RANGE_CANDIDATES, TupleTagList.of(REJECTED).and(RANGE_FACTS)));
+      candidates = candidates.and(ranges.get(RANGE_CANDIDATES).setCoder(ByteArrayCoder.of())
+          .apply("DecodeRangeCandidates", Encoded.decode(CandidateCoder.of())));
+      rejected = rejected.and(ranges.get(REJECTED).setCoder(AvroRowCoder.rejections()));
+      entries = entries
+          .and(planned.get(FILES).setCoder(SerializableCoder.of(InputFileEntry.class)))
+          .and(ranges.get(RANGE_FACTS).setCoder(factsKv)
+              .apply("GroupRangesByFile", GroupByKey.create())
+              .apply("FileEntries", ParDo.of(new FileEntryFn())).setCoder(SerializableCoder.of(InputFileEntry.class)));
     }
-    // a large file is read by one worker, and whatever follows without a shuffle stays on it:
-    // the records are spread so that extraction, the steps and dedup's signing use every worker
-    PCollection<Candidate> candidates = rows.apply("AllCandidates", Flatten.pCollections())
-        .apply("SpreadRecords", GroupByKey.create())
-        .apply("DecodeCandidates", ParDo.of(new UngroupFn())).setCoder(CandidateCoder.of());
-    return PCollectionTuple.of(CANDIDATES, candidates)
+    if (!parts.isEmpty()) {
+      PCollectionList<KV<Integer, byte[]>> rows = PCollectionList.empty(begin.getPipeline());
+      for (PCollectionTuple part : parts) {
+        rows = rows.and(part.get(CANDIDATE_ROWS).setCoder(KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of())));
+        rejected = rejected.and(part.get(REJECTED).setCoder(AvroRowCoder.rejections()));
+        entries = entries.and(part.get(FILES).setCoder(SerializableCoder.of(InputFileEntry.class)));
+      }
+      // a large file is read by one worker, and whatever follows without a shuffle stays on it:
+      // the records are spread so that extraction, the steps and dedup's signing use every worker
+      candidates = candidates.and(rows.apply("AllCandidates", Flatten.pCollections())
+          .apply("SpreadRecords", GroupByKey.create())
+          .apply("DecodeCandidates", ParDo.of(new UngroupFn())).setCoder(CandidateCoder.of()));
+    }
+    // one source of candidates is passed on as it is: a Flatten would cut Flink's operator chain
+    // and copy every candidate between reading and extraction
+    PCollection<Candidate> all = candidates.size() == 1 ? candidates.get(0)
+        : candidates.apply("AllCandidatesRead", Flatten.pCollections()).setCoder(CandidateCoder.of());
+    return PCollectionTuple.of(CANDIDATES, all)
         .and(REJECTED, rejected.apply("AllReadRejections", Flatten.pCollections()).setCoder(AvroRowCoder.rejections()))
         .and(FILES, entries.apply("AllInputs", Flatten.pCollections()).setCoder(SerializableCoder.of(InputFileEntry.class)));
+  }
+
+  private static KV<Integer, RangeTask> spread(RangeTask t) {
+    return KV.of(t.spreadKey(), t);
+  }
+
+  /** The size of the file at {@code uri} as the file system gives it now, if it can. */
+  static Optional<Long> sizeNow(String uri) {
+    try {
+      org.apache.beam.sdk.io.fs.MatchResult m = org.apache.beam.sdk.io.FileSystems.match(uri);
+      if (m.status() == org.apache.beam.sdk.io.fs.MatchResult.Status.OK && m.metadata().size() == 1) {
+        return Optional.of(m.metadata().get(0).sizeBytes());
+      }
+    } catch (IOException | RuntimeException e) {
+      // not reachable from here (a remote file system without credentials): read it whole
+    }
+    return Optional.empty();
   }
 
   /**
@@ -142,6 +205,183 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       for (byte[] b : group.getValue()) {
         out.output(Encoded.value(CandidateCoder.of(), b));
       }
+    }
+  }
+
+  /** Planned ranges to read, under a spread key. */
+  private static final TupleTag<KV<Integer, RangeTask>> RANGES = new TupleTag<>() {};
+  /** Candidates read from ranges, as bytes ({@link Encoded}). */
+  private static final TupleTag<byte[]> RANGE_CANDIDATES = new TupleTag<>() {};
+  /** What each range scan or range read found, by file uri. */
+  private static final TupleTag<KV<String, RangeFacts>> RANGE_FACTS = new TupleTag<>() {};
+
+  /**
+   * One task on a file read in ranges: {@code split} to scan, {@code range} to read, or neither
+   * (hash the whole file); {@code sha256} is set once the file is hashed.
+   */
+  record RangeTask(String uri, long size, JsonlRanges.Split split, JsonlRanges.Range range, String sha256)
+      implements java.io.Serializable {
+    int spreadKey() {
+      int index = split != null ? split.index() : range != null ? range.index() : -1;
+      return Math.floorMod(uri.hashCode() * 31 + index, SPREAD_KEYS);
+    }
+  }
+
+  /**
+   * A scan (with {@code scan}), the hash of a file (with {@code sha256}), or what a range read
+   * found ({@code records}, {@code candidates}); {@code error} when reading failed.
+   */
+  record RangeFacts(long size, JsonlRanges.Scan scan, String sha256, long records, long candidates, int rangeIndex, String error)
+      implements java.io.Serializable {}
+
+  /** The file at {@code uri} from byte {@code position} (a seek where the file system allows it). */
+  static InputStream openAt(String uri, long position) throws IOException {
+    org.apache.beam.sdk.io.fs.ResourceId id = org.apache.beam.sdk.io.FileSystems.matchSingleFileSpec(uri).resourceId();
+    java.nio.channels.ReadableByteChannel ch = org.apache.beam.sdk.io.FileSystems.open(id);
+    InputStream in = Channels.newInputStream(ch);
+    if (position > 0) {
+      if (ch instanceof SeekableByteChannel seekable) {
+        seekable.position(position);
+      } else {
+        in.skipNBytes(position);
+      }
+    }
+    return in;
+  }
+
+  /** Scans one nominal range, or hashes the whole file. */
+  static final class ScanSplitFn extends DoFn<KV<Integer, Iterable<RangeTask>>, KV<String, RangeFacts>> {
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<RangeTask>> tasks, OutputReceiver<KV<String, RangeFacts>> out) {
+      for (RangeTask t : tasks.getValue()) {
+        try {
+          if (t.split() == null) {
+            try (DigestingInputStream in = new DigestingInputStream(openAt(t.uri(), 0))) {
+              in.drain();
+              // the ranges were planned on the size the file had when the pipeline was built
+              String changed = in.count() == t.size() ? null
+                  : "cannot read file: it changed while it was read (" + in.count() + " bytes, " + t.size() + " when planned)";
+              out.output(KV.of(t.uri(), new RangeFacts(t.size(), null, in.sha256Hex(), 0, 0, -1, changed)));
+            }
+          } else {
+            long from = t.split().start() == 0 ? 0 : t.split().start() - 1;
+            try (InputStream in = openAt(t.uri(), from)) {
+              out.output(KV.of(t.uri(), new RangeFacts(t.size(), JsonlRanges.scan(t.split(), t.size(), in), null, 0, 0, t.split().index(), null)));
+            }
+          }
+        } catch (IOException e) {
+          out.output(KV.of(t.uri(), new RangeFacts(t.size(), null, null, 0, 0, t.split() == null ? -1 : t.split().index(),
+              "cannot read file: " + e.getMessage())));
+        }
+      }
+    }
+  }
+
+  /** Turns the scans of one file into ranges to read, or its entry when a scan failed. */
+  static final class PlanRangesFn extends DoFn<KV<String, Iterable<RangeFacts>>, KV<Integer, RangeTask>> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<RangeFacts>> file, MultiOutputReceiver out) {
+      String uri = file.getKey();
+      List<JsonlRanges.Scan> scans = new java.util.ArrayList<>();
+      String sha = null;
+      long size = 0;
+      String error = null;
+      for (RangeFacts f : file.getValue()) {
+        size = f.size();
+        if (f.error() != null && (error == null || f.error().compareTo(error) < 0)) {
+          error = f.error();
+        }
+        if (f.scan() != null) {
+          scans.add(f.scan());
+        }
+        if (f.sha256() != null) {
+          sha = f.sha256();
+        }
+      }
+      if (error != null || sha == null) {
+        out.get(FILES).output(new InputFileEntry(uri, InputFormat.JSONL.code(), size, sha == null ? "0".repeat(64) : sha, 0, null, 0,
+            error == null ? "cannot read file: not hashed" : error));
+        return;
+      }
+      for (JsonlRanges.Range r : JsonlRanges.plan(scans, size)) {
+        RangeTask t = new RangeTask(uri, size, null, r, sha);
+        out.get(RANGES).output(KV.of(t.spreadKey(), t));
+      }
+    }
+  }
+
+  /** Reads the lines of planned ranges. */
+  static final class ReadRangeFn extends DoFn<KV<Integer, Iterable<RangeTask>>, byte[]> {
+    private final Counter candidatesRead = Metrics.counter(ReadInputs.class, "candidates");
+    private final Counter readRejections = Metrics.counter(ReadInputs.class, "rejected_while_reading");
+    private final CurationConfig.Read limits;
+
+    ReadRangeFn(CurationConfig.Read limits) {
+      this.limits = limits;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<RangeTask>> tasks, MultiOutputReceiver out) {
+      ReadSink sink = new ReadSink() {
+        @Override
+        public void candidate(Candidate c) {
+          candidatesRead.inc();
+          Progress.RECORDS_READ.incrementAndGet();
+          out.get(RANGE_CANDIDATES).output(Encoded.bytes(CandidateCoder.of(), c));
+        }
+
+        @Override
+        public void rejected(Rejection r) {
+          readRejections.inc();
+          Progress.RECORDS_READ.incrementAndGet();
+          out.get(REJECTED).output(r);
+        }
+      };
+      for (RangeTask t : tasks.getValue()) {
+        JsonlRanges.Range r = t.range();
+        RangeFacts facts;
+        try (InputStream in = openAt(t.uri(), r.start())) {
+          ReadSummary s = new JsonlFileReader(limits.maxLineBytes()).readRange(t.uri(), in, r.start(), r.end(), r.linesBefore(), sink);
+          facts = new RangeFacts(t.size(), null, t.sha256(), s.recordsRead(), s.candidates(), r.index(), s.error());
+        } catch (IOException e) {
+          facts = new RangeFacts(t.size(), null, t.sha256(), 0, 0, r.index(), "cannot read file: " + e.getMessage());
+        }
+        out.get(RANGE_FACTS).output(KV.of(t.uri(), facts));
+      }
+    }
+  }
+
+  /** The manifest entry of a file read in ranges, from what its ranges read. */
+  static final class FileEntryFn extends DoFn<KV<String, Iterable<RangeFacts>>, InputFileEntry> {
+    private final Counter filesRead = Metrics.counter(ReadInputs.class, "files_read");
+    private final Counter recordsRead = Metrics.counter(ReadInputs.class, "records_read");
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<RangeFacts>> file, OutputReceiver<InputFileEntry> out) {
+      long size = 0;
+      String sha = null;
+      long records = 0;
+      long candidates = 0;
+      java.util.TreeMap<Integer, String> errors = new java.util.TreeMap<>();
+      for (RangeFacts f : file.getValue()) {
+        size = f.size();
+        sha = f.sha256();
+        records += f.records();
+        candidates += f.candidates();
+        if (f.error() != null) {
+          errors.put(f.rangeIndex(), f.error());
+        }
+      }
+      java.util.TreeMap<String, Long> byType = new java.util.TreeMap<>();
+      if (records > 0) {
+        byType.put("line", records);
+      }
+      recordsRead.inc(records);
+      filesRead.inc();
+      Progress.FILES_DONE.incrementAndGet();
+      Progress.BYTES_READ.addAndGet(size);
+      out.output(new InputFileEntry(file.getKey(), InputFormat.JSONL.code(), size, sha, records, byType, candidates,
+          errors.isEmpty() ? null : errors.firstEntry().getValue()));
     }
   }
 
