@@ -179,8 +179,8 @@ public record CurationConfig(
       @JsonProperty("split_bytes") Long splitBytes)
       implements Serializable {
     static final Read DEFAULT = new Read(null, null, null, null);
-    /** Default {@code split_bytes}: 16 MiB. */
-    public static final long DEFAULT_SPLIT_BYTES = 16L << 20;
+    /** Default {@code split_bytes}: 4 MiB, so that even one file of a few hundred MB makes enough ranges to spread evenly. */
+    public static final long DEFAULT_SPLIT_BYTES = 4L << 20;
 
     public Read {
       maxPayloadBytes = maxPayloadBytes == null ? WarcFileReader.DEFAULT_MAX_PAYLOAD_BYTES : maxPayloadBytes;
