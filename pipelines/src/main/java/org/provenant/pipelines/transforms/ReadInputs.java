@@ -322,21 +322,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<RangeTask>> tasks, MultiOutputReceiver out) {
-      ReadSink sink = new ReadSink() {
-        @Override
-        public void candidate(Candidate c) {
-          candidatesRead.inc();
-          Progress.RECORDS_READ.incrementAndGet();
-          out.get(RANGE_CANDIDATES).output(Encoded.bytes(CandidateCoder.of(), c));
-        }
-
-        @Override
-        public void rejected(Rejection r) {
-          readRejections.inc();
-          Progress.RECORDS_READ.incrementAndGet();
-          out.get(REJECTED).output(r);
-        }
-      };
+      ReadSink sink = ReadFileFn.sink(out, c -> out.get(RANGE_CANDIDATES).output(Encoded.bytes(CandidateCoder.of(), c)),
+          candidatesRead, readRejections);
       for (RangeTask t : tasks.getValue()) {
         JsonlRanges.Range r = t.range();
         RangeFacts facts;
@@ -506,13 +493,19 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       }
     }
 
+    /** Candidates to the spread ({@link #CANDIDATE_ROWS}), rejections to {@link #REJECTED}. */
     static ReadSink sink(MultiOutputReceiver out, Counter candidatesRead, Counter readRejections) {
+      return sink(out, c -> out.get(CANDIDATE_ROWS).output(spreadRow(c)), candidatesRead, readRejections);
+    }
+
+    /** Candidates to {@code emit}, rejections to {@link #REJECTED}, each counted. */
+    static ReadSink sink(MultiOutputReceiver out, java.util.function.Consumer<Candidate> emit, Counter candidatesRead, Counter readRejections) {
       return new ReadSink() {
         @Override
         public void candidate(Candidate c) {
           candidatesRead.inc();
           Progress.RECORDS_READ.incrementAndGet();
-          out.get(CANDIDATE_ROWS).output(spreadRow(c));
+          emit.accept(c);
         }
 
         @Override
