@@ -40,7 +40,8 @@ public final class CuratePipeline {
     // build every step once on the driver, so a missing list file or a bad value is one error line
     // now rather than a worker failure later (steps read their files through Beam's file systems)
     org.provenant.filters.step.StepFiles.use(org.provenant.pipelines.io.BeamStepFiles.INSTANCE);
-    for (CurationConfig.StepConfig step : run.config().steps()) {
+    org.provenant.pipelines.config.StepPlan plan = run.config().plan();
+    for (CurationConfig.StepConfig step : plan.steps()) {
       step.build();
     }
     PCollectionTuple read = p.apply("ReadInputs", ReadInputs.of(run.inputs(), run.config().read()));
@@ -53,9 +54,9 @@ public final class CuratePipeline {
     PCollection<Document> kept = null;
     PCollectionList<Rejection> rejections =
         PCollectionList.of(read.get(ReadInputs.REJECTED)).and(extracted.get(ExtractText.REJECTED));
-    if (!run.config().steps().isEmpty()) {
+    if (!plan.isEmpty()) {
       // no steps, no stage: on Flink every stage boundary re-encodes each document
-      PCollectionTuple stepped = decoded(encoded, "DecodeDocuments").apply("ApplySteps", ApplySteps.of(run.config().steps()));
+      PCollectionTuple stepped = decoded(encoded, "DecodeDocuments").apply("ApplySteps", ApplySteps.of(plan));
       kept = stepped.get(ApplySteps.KEPT);
       encoded = null;
       rejections = rejections.and(stepped.get(ApplySteps.REJECTED));

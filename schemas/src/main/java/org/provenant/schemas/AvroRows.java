@@ -138,6 +138,7 @@ public final class AvroRows {
     }
     r.put("evidence", new GenericData.Array<>(LICENSE.getField("evidence").schema(), ev));
     r.put("conflict", l.conflict());
+    r.put("package_spdx", l.packageSpdx());
     return r;
   }
 
@@ -151,7 +152,9 @@ public final class AvroRows {
             str(e.get("spdx")), (Double) e.get("confidence")));
       }
     }
-    return new License(str(r.get("spdx")), ev, Boolean.TRUE.equals(r.get("conflict")));
+    // outputs written before package_spdx existed have no such field
+    Object packageSpdx = r.getSchema().getField("package_spdx") == null ? null : r.get("package_spdx");
+    return new License(str(r.get("spdx")), ev, Boolean.TRUE.equals(r.get("conflict")), str(packageSpdx));
   }
 
   private static GenericRecord signals(Signals s) {

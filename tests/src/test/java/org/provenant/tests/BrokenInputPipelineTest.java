@@ -46,7 +46,7 @@ class BrokenInputPipelineTest {
     BrokenWarcs.plainWarc(in);
     BrokenWarcs.wet(in);
     out = tmp.resolve("out");
-    new Curator(System.err).run(List.of(in + "/*"), out.toString(), CurationConfig.DEFAULT, false, List.of());
+    new Curator(System.err).run(List.of(in + "/*"), out.toString(), CurationConfig.NONE, false, List.of());
     for (Document d : CurationEndToEndTest.documents(out)) {
       outcome.put(key(d.source().recordId(), d.source().uri(), d.source().offset()), "kept");
     }

@@ -35,8 +35,11 @@ class CliTest {
   static void curate() throws IOException {
     corpus = SmallCorpus.write(tmp.resolve("in"));
     out = tmp.resolve("out");
-    Run r = cli("curate", "--input", corpus + "/crawl-0.warc.gz", "--output", out.toString());
+    Run r = cli("curate", "--input", corpus + "/crawl-0.warc.gz", "--output", out.toString(), "--preset", "none");
     assertEquals(0, r.code(), r.err());
+    assertEquals("provenant: warning: the opt-out policy is off: no optout step runs on web pages, so pages that reserve their text"
+        + " against AI training are kept (preset none)\nprovenant: warning: the licence policy is off: no license_policy step runs on"
+        + " code files, so files of any licence are kept (preset none)\n", r.err());
     assertTrue(r.out().contains("kept 2, rejected 4 (accounting holds: candidates = kept + rejected)"), r.out());
     assertTrue(r.out().startsWith("runner FlinkRunner;"), r.out()); // embedded Flink unless --runner is given
   }
@@ -137,9 +140,9 @@ class CliTest {
   @Test
   void overwriteReplacesAnEarlierOutput() throws IOException {
     Path o = tmp.resolve("twice");
-    assertEquals(0, cli("curate", "--input", corpus + "/rows.jsonl", "--output", o.toString()).code());
+    assertEquals(0, cli("curate", "--input", corpus + "/rows.jsonl", "--output", o.toString(), "--preset", "none").code());
     Files.writeString(o.resolve("stale.txt"), "left over");
-    Run r = cli("curate", "--input", corpus + "/rows.jsonl", "--output", o.toString(), "--overwrite");
+    Run r = cli("curate", "--input", corpus + "/rows.jsonl", "--output", o.toString(), "--overwrite", "--preset", "none");
     assertEquals(0, r.code(), r.err());
     assertTrue(Files.notExists(o.resolve("stale.txt")));
     assertTrue(r.out().contains("kept 1, rejected 2"), r.out());
@@ -156,11 +159,14 @@ class CliTest {
     assertTrue(r.out().contains("kept 1, rejected 5"), r.out());
     assertTrue(r.out().contains("  rejected text_too_short         1\n"), r.out());
     String manifest = Files.readString(o.resolve("manifest.json"));
-    assertTrue(manifest.contains("\"steps\" : [ {\n      \"params\" : {\n        \"max_chars\" : 10000000,\n        \"min_chars\" : 70\n      },\n      \"step\" : \"text_length\"\n    } ]"), manifest);
+    assertTrue(manifest.contains("\"steps\" : [ {\n      \"kinds\" : [ \"code\", \"text\", \"web\" ],\n      \"params\" : {\n        \"max_chars\" : 10000000,\n        \"min_chars\" : 70\n      },\n      \"step\" : \"text_length\"\n    } ]"), manifest);
+    assertTrue(manifest.contains("\"curation\" : \"steps from the configuration\""), manifest);
+    // the policies stay on: the opt-out step runs on the pages before the configured step
     Run inspect = cli("inspect", o.toString(), "--id", Digests.id("warc", SmallCorpus.PAGE_A));
-    assertTrue(inspect.out().contains("3. text_length@1    ok       80 chars\n"), inspect.out());
+    assertTrue(inspect.out().contains("3. optout@1 "), inspect.out());
+    assertTrue(inspect.out().contains("4. text_length@1    ok       80 chars\n"), inspect.out());
     Run steps = cli("steps");
-    assertTrue(steps.out().contains("text_length: keep texts of min_chars..max_chars characters (text_too_short, text_too_long)\n"), steps.out());
+    assertTrue(steps.out().contains("text_length (code, text, web): keep texts of min_chars..max_chars characters (text_too_short, text_too_long)\n"), steps.out());
     Files.writeString(cfg, "{\"steps\": [{\"step\": \"text_length\", \"params\": {\"min_char\": 60}}]}");
     Run bad = cli("curate", "--input", corpus + "/crawl-0.warc.gz", "--output", tmp.resolve("o9").toString(), "--config", cfg.toString());
     assertEquals(2, bad.code());

@@ -126,7 +126,8 @@ class CodeCorpusTest {
     assertEquals(List.of("lines=5", "max_line_length=41.0", "mean_line_length=19.4"),
         index.signals().statistics().stream().filter(s -> s.step().equals("code_quality@1"))
             .filter(s -> !s.name().endsWith("fraction")).map(s -> s.name() + "=" + s.value()).map(x -> x.replace("lines=5.0", "lines=5")).toList());
-    assertEquals(List.of("read_code@1", "extract_text@1", "code_paths@1", "code_quality@1"),
+    // the licence policy is on although the configuration lists only the two code steps
+    assertEquals(List.of("read_code@1", "extract_text@1", "license_policy@2", "code_paths@1", "code_quality@1"),
         index.lineage().stream().map(e -> e.step()).toList());
 
     Document demo = docs.stream().filter(d -> "org/example/Demo.java".equals(d.source().path())).findFirst().orElseThrow();
@@ -178,7 +179,7 @@ class CodeCorpusTest {
     return bytes.toByteArray();
   }
 
-  private static void tarFile(TarArchiveOutputStream tar, String name, String text) throws IOException {
+  static void tarFile(TarArchiveOutputStream tar, String name, String text) throws IOException {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
     TarArchiveEntry e = new TarArchiveEntry(name, true);
     e.setSize(b.length);

@@ -54,8 +54,8 @@ class DedupAgainstTest {
         new String[] {"d", "2025-01-01T00:00:00Z", d}));                                       // new
     Path first = tmp.resolve("first");
     second = tmp.resolve("second");
-    new Curator(System.err).run(List.of(in1 + "/*.jsonl"), first.toString(), CurationConfig.DEFAULT, false, List.of());
-    CurationConfig against = CurationConfig.DEFAULT.withDedup(CurationConfig.DEFAULT.dedup().plusAgainst(List.of(first.toString())));
+    new Curator(System.err).run(List.of(in1 + "/*.jsonl"), first.toString(), CurationConfig.NONE, false, List.of());
+    CurationConfig against = CurationConfig.NONE.withDedup(CurationConfig.NONE.dedup().plusAgainst(List.of(first.toString())));
     new Curator(System.err).run(List.of(in2 + "/*.jsonl"), second.toString(), against, false, List.of());
   }
 
@@ -93,7 +93,7 @@ class DedupAgainstTest {
   void anIncompleteOutputIsRefused() throws IOException {
     Path notAnOutput = tmp.resolve("empty");
     Files.createDirectories(notAnOutput);
-    CurationConfig against = CurationConfig.DEFAULT.withDedup(CurationConfig.DEFAULT.dedup().plusAgainst(List.of(notAnOutput.toString())));
+    CurationConfig against = CurationConfig.NONE.withDedup(CurationConfig.NONE.dedup().plusAgainst(List.of(notAnOutput.toString())));
     UserError e = assertThrows(UserError.class, () -> new Curator(System.err)
         .run(List.of(tmp.resolve("in2") + "/*.jsonl"), tmp.resolve("x").toString(), against, false, List.of()));
     assertEquals("dedup against " + notAnOutput + ": no manifest.json there, so it is not a complete Provenant output", e.getMessage());

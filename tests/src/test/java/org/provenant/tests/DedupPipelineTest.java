@@ -88,15 +88,15 @@ class DedupPipelineTest {
     Files.writeString(in.resolve("docs.jsonl"), lines.toString());
     direct = tmp.resolve("direct");
     flink = tmp.resolve("flink");
-    new Curator(System.err).run(List.of(in + "/docs.jsonl"), direct.toString(), CurationConfig.DEFAULT, false, List.of());
-    new Curator(System.err).run(List.of(in + "/docs.jsonl"), flink.toString(), CurationConfig.DEFAULT, false, List.of("--runner=FlinkRunner"));
+    new Curator(System.err).run(List.of(in + "/docs.jsonl"), direct.toString(), CurationConfig.NONE, false, List.of());
+    new Curator(System.err).run(List.of(in + "/docs.jsonl"), flink.toString(), CurationConfig.NONE, false, List.of("--runner=FlinkRunner"));
     // all band entries in one group (630 of them: a batch goes out full at 512, the rest at the
     // end of the bundle), and in three groups on Flink
-    CurationConfig.Dedup d = CurationConfig.DEFAULT.dedup();
+    CurationConfig.Dedup d = CurationConfig.NONE.dedup();
     oneGroup = tmp.resolve("one-group");
     threeGroups = tmp.resolve("three-groups");
-    new Curator(System.err).run(List.of(in + "/docs.jsonl"), oneGroup.toString(), CurationConfig.DEFAULT.withDedup(bandGroups(d, 1)), false, List.of());
-    new Curator(System.err).run(List.of(in + "/docs.jsonl"), threeGroups.toString(), CurationConfig.DEFAULT.withDedup(bandGroups(d, 3)), false,
+    new Curator(System.err).run(List.of(in + "/docs.jsonl"), oneGroup.toString(), CurationConfig.NONE.withDedup(bandGroups(d, 1)), false, List.of());
+    new Curator(System.err).run(List.of(in + "/docs.jsonl"), threeGroups.toString(), CurationConfig.NONE.withDedup(bandGroups(d, 3)), false,
         List.of("--runner=FlinkRunner"));
   }
 
@@ -122,7 +122,7 @@ class DedupPipelineTest {
     Rejection b1 = CurationEndToEndTest.rejections(direct).stream().filter(x -> x.id().equals("b1")).findFirst().orElseThrow();
     assertTrue(b1.similarity() > 0.8 && b1.similarity() < 1.0, "similarity " + b1.similarity());
     // the pipeline's Jaccard (on 32-bit shingle fingerprints) is the 64-bit shingle sets' Jaccard
-    try (org.provenant.dedup.minhash.MinHashSigner signer = CurationConfig.DEFAULT.dedup().settings().signature().newSigner()) {
+    try (org.provenant.dedup.minhash.MinHashSigner signer = CurationConfig.NONE.dedup().settings().signature().newSigner()) {
       double exact = signer.shingles(org.provenant.schemas.Kind.TEXT, TEXTS.get("b1"))
           .jaccard(signer.shingles(org.provenant.schemas.Kind.TEXT, TEXTS.get("b1-edit")));
       assertEquals(Math.round(exact * 1e6) / 1e6, b1.similarity());

@@ -59,7 +59,7 @@ class JsonlRangesPipelineTest {
     in = tmp.resolve("in");
     Files.createDirectories(in);
     Files.write(in.resolve("docs.jsonl"), file.toByteArray());
-    CurationConfig noDedup = CurationConfig.parse("{\"dedup\":{\"enabled\":false}}");
+    CurationConfig noDedup = CurationConfig.parse("{\"preset\":\"none\",\"dedup\":{\"enabled\":false}}");
     whole = tmp.resolve("whole");
     rangesDirect = tmp.resolve("ranges-direct");
     rangesFlink = tmp.resolve("ranges-flink");

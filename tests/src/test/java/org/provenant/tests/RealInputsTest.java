@@ -55,7 +55,7 @@ class RealInputsTest {
     Assumptions.assumeTrue(Files.isDirectory(SHARED), "shared corpora not present: " + SHARED.toAbsolutePath());
     Path out = tmp.resolve("out");
     List<String> globs = List.of(SHARED + "/*/*.warc", SHARED + "/*/*.warc.gz", SHARED + "/*/*.warc.wet", SHARED + "/*/*.warc.wet.gz");
-    new Curator(System.err).run(globs, out.toString(), CurationConfig.DEFAULT, false, List.of());
+    new Curator(System.err).run(globs, out.toString(), CurationConfig.NONE, false, List.of());
     RunManifest m = new OutputDir(out.toString()).manifest().orElseThrow();
     assertTrue(m.accountingOk());
     assertTrue(new OutputVerifier().verify(new OutputDir(out.toString())).ok());
@@ -119,7 +119,7 @@ class RealInputsTest {
       w.write(row(schema, "p-3", "   ", null));
     }
     Path out = tmp.resolve("out");
-    new Curator(System.err).run(List.of(in + "/ds.parquet"), out.toString(), CurationConfig.DEFAULT, false, List.of());
+    new Curator(System.err).run(List.of(in + "/ds.parquet"), out.toString(), CurationConfig.NONE, false, List.of());
     List<Document> docs = CurationEndToEndTest.documents(out);
     assertEquals(Set.of("p-1", org.provenant.filters.read.Digests.id("parquet", "ds.parquet", "1")),
         docs.stream().map(Document::id).collect(java.util.stream.Collectors.toSet()));

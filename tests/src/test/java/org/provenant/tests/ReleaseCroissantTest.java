@@ -56,7 +56,7 @@ class ReleaseCroissantTest {
   static void curate(Path in, Path out, String... extra) throws IOException {
     List<String> args = new ArrayList<>(List.of("curate", "--input"));
     args.addAll(writeInputs(in));
-    args.addAll(List.of("--output", out.toString()));
+    args.addAll(List.of("--output", out.toString(), "--preset", "none"));
     args.addAll(List.of(extra));
     Run r = cli(args.toArray(new String[0]));
     assertEquals(0, r.code(), r.err());
@@ -159,6 +159,11 @@ class ReleaseCroissantTest {
     assertTrue(c.get("rai:dataCollection").asText().contains("became candidate documents, 5 were kept and "), c.get("rai:dataCollection").asText());
     assertTrue(protocol.stream().anyMatch(l -> l.startsWith("extract_html@1: ") && l.contains("rejected (decode_error 1, empty_text 1, http_status_404 1, not_html 1)")),
         protocol.toString());
+    // preset none: the card and Croissant say which policies did not run
+    assertEquals("steps decided by none@1 for code, text, web", protocol.get(0));
+    assertEquals(List.of("steps for code: no steps", "steps for text: no steps", "steps for web: no steps"), protocol.subList(1, 4));
+    assertTrue(protocol.get(4).startsWith("warning: the opt-out policy is off: no optout step runs on web pages"), protocol.toString());
+    assertTrue(protocol.get(5).startsWith("warning: the licence policy is off: no license_policy step runs on code files"), protocol.toString());
     assertTrue(protocol.stream().anyMatch(l -> l.startsWith("dedup_exact@1 {") && l.contains(", 1 rejected (exact_duplicate 1), 5 remain")), protocol.toString());
   }
 
@@ -168,6 +173,10 @@ class ReleaseCroissantTest {
     assertTrue(card.startsWith("---\npretty_name: \"Rivers and otters\"\nlicense: \"cc-by-4.0\"\n"), card);
     assertTrue(card.contains("\n# Rivers and otters\n"), card);
     assertTrue(card.contains("| **kept** | | **5** |\n"), card);
+    assertTrue(card.contains("## Curation\n\n> **Warning:** the opt-out policy is off: no optout step runs on web pages, so pages that reserve"
+        + " their text against AI training are kept (preset none)\n\n> **Warning:** the licence policy is off"), card);
+    assertTrue(card.contains("Steps decided by: none@1 for code, text, web. Each kind of document went through its own steps, in order"
+        + " (parameters in `manifest.json` under `config.effective_steps`):\n\n- code: no steps\n- text: no steps\n- web: no steps\n"), card);
     assertTrue(card.contains("| exact_duplicate | 1 |\n"), card);
     assertTrue(card.contains("read_parquet('data/*.parquet')"), card);
     assertTrue(card.contains("load_dataset('parquet'"), card);

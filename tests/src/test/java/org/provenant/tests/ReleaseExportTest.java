@@ -52,6 +52,18 @@ class ReleaseExportTest {
     assertEquals(5, expected.size());
   }
 
+  @Test
+  void croissantHasEveryRequiredPropertyWithoutReleaseFlags() throws IOException {
+    JsonNode c = JSON.readTree(out.resolve("croissant.json").toFile());
+    // no --release-url: the output location; no --release-creator: a creator saying it was not named
+    assertEquals(out.toAbsolutePath().toUri().toString(), c.get("url").asText());
+    assertEquals("[{\"@type\":\"sc:Organization\",\"name\":\"not named (set with --release-creator)\"}]", c.get("creator").toString());
+    for (String p : org.provenant.pipelines.release.Croissant.REQUIRED) {
+      assertTrue(c.hasNonNull(p), p);
+    }
+    assertEquals(0, ReleaseCroissantTest.cli("verify", out.toString()).code());
+  }
+
   /** Avro and Arrow values as plain Java: strings, numbers, booleans, lists, maps without null entries. */
   static Object plain(Object v) {
     if (v instanceof GenericRecord r) {
@@ -160,7 +172,7 @@ class ReleaseExportTest {
   @Test
   void dolmaJsonlHasIdTextSourceAddedCreatedAndProvenanceMetadata() throws IOException {
     Path export = tmp.resolve("jsonl");
-    ReleaseCroissantTest.Run r = ReleaseCroissantTest.cli("export", out.toString(), "--format", "jsonl", "--out", export.toString());
+    ReleaseCroissantTest.Run r = ReleaseCroissantTest.cli("export", out.toString(), "--format", "jsonl", "--output", export.toString());
     assertEquals(0, r.code(), r.err());
     String finished = JSON.readTree(out.resolve("manifest.json").toFile()).get("finished_at").asText();
     Map<String, JsonNode> docs = new TreeMap<>();

@@ -75,7 +75,7 @@ final class SmallCorpus {
     throw new AssertionError("no second member");
   }
 
-  private static WarcResponse page(String id, String url, int status, String type, byte[] body) throws IOException {
+  static WarcResponse page(String id, String url, int status, String type, byte[] body) throws IOException {
     HttpResponse http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Not Found")
         .addHeader("Content-Type", type)
         .addHeader("Content-Length", Integer.toString(body.length))

@@ -35,6 +35,11 @@ public final class CodeStepFactories {
     }
 
     @Override
+    public java.util.Set<org.provenant.schemas.Kind> kinds() {
+      return CODE;
+    }
+
+    @Override
     public String description() {
       return "The Stack / StarCoder source-file heuristics; drops auto_generated, minified, max_line_length, mean_line_length, alnum_fraction";
     }
@@ -63,6 +68,11 @@ public final class CodeStepFactories {
     @Override
     public String name() {
       return "code_paths";
+    }
+
+    @Override
+    public java.util.Set<org.provenant.schemas.Kind> kinds() {
+      return CODE;
     }
 
     @Override

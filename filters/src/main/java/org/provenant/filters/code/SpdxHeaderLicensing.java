@@ -84,7 +84,7 @@ public final class SpdxHeaderLicensing implements PackageLicensing {
     String pkgSpdx = declared == null ? null : spdxOrNull(declared);
     String spdx = fileSpdx != null ? fileSpdx : pkgSpdx;
     boolean conflict = fileSpdx != null && pkgSpdx != null && !fileSpdx.equals(pkgSpdx);
-    return new License(spdx, evidence, conflict);
+    return new License(spdx, evidence, conflict, pkgSpdx);
   }
 
   /** The value of the first {@code SPDX-License-Identifier:} line in the first lines of {@code text}. */

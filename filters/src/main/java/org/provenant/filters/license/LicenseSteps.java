@@ -25,6 +25,11 @@ public final class LicenseSteps {
     }
 
     @Override
+    public java.util.Set<org.provenant.schemas.Kind> kinds() {
+      return ALL;
+    }
+
+    @Override
     public String description() {
       return "keeps documents whose licence the policy allows (presets permissive: Blue Oak rated permissive and"
           + " public domain, for code; open_web: CC BY, CC BY-SA, CC0, public domain, for web pages); drops "
@@ -38,7 +43,9 @@ public final class LicenseSteps {
           new ParamSpec("allow", STRING_LIST, List.of(), "SPDX ids (a trailing * is a prefix) to allow instead of the preset's list; empty = the preset's"),
           new ParamSpec("deny", STRING_LIST, List.of(), "SPDX ids (a trailing * is a prefix) to deny as well; denied wins"),
           new ParamSpec("keep_unknown", BOOLEAN, false, "keep documents with no known licence instead of rejecting them (license_unknown)"),
-          new ParamSpec("reject_conflicts", BOOLEAN, true, "reject documents whose licence statements disagree (license_conflict)"));
+          new ParamSpec("reject_conflicts", BOOLEAN, true, "reject documents whose licence statements disagree (license_conflict)"),
+          new ParamSpec("scope", STRING, LicensePolicyStep.Scope.PACKAGE.code(),
+              "code files: package = the file's own licence and its package's declared licence must both pass; file = the file's own only"));
     }
 
     @Override
@@ -61,7 +68,13 @@ public final class LicenseSteps {
         policy = policy.withUnknown(LicensePolicy.UnknownHandling.KEEP);
       }
       policy = policy.withRejectConflicts(p.getBoolean("reject_conflicts"));
-      return new LicensePolicyStep(policy);
+      LicensePolicyStep.Scope scope;
+      try {
+        scope = LicensePolicyStep.Scope.fromCode(p.getString("scope"));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("step license_policy, parameter scope: " + e.getMessage());
+      }
+      return new LicensePolicyStep(policy, scope);
     }
 
     @Override

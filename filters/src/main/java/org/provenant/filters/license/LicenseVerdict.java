@@ -32,6 +32,14 @@ public record LicenseVerdict(Optional<String> rejectReason, String detail) {
     return new LicenseVerdict(Optional.of(reason), detail);
   }
 
+  /**
+   * This verdict with {@code why} in place of the policy's "no licence found" (a kept one keeps its
+   * note that unknowns are kept); other verdicts are returned as they are.
+   */
+  LicenseVerdict withDetail(String why) {
+    return new LicenseVerdict(rejectReason, detail.replace("no licence found", why));
+  }
+
   /** True when the document is kept. */
   public boolean kept() {
     return rejectReason.isEmpty();

@@ -34,6 +34,28 @@ public final class PackageLicense {
     return scopes.getOrDefault("", License.UNKNOWN);
   }
 
+  /**
+   * What the package declares at its top level: the root directory's licence, else that of the one
+   * top-level directory every licence statement sits in (npm's {@code package/}, a repository
+   * archive's {@code repo-main/}); {@link License#UNKNOWN} when neither says anything. Licence files
+   * deeper down (a bundled {@code third_party/x/LICENSE}) are facts about their subtree, not this.
+   */
+  public License declared() {
+    License root = scopes.get("");
+    if (root != null) {
+      return root;
+    }
+    String top = null;
+    for (String dir : scopes.keySet()) {
+      String first = dir.indexOf('/') < 0 ? dir : dir.substring(0, dir.indexOf('/'));
+      if (top != null && !top.equals(first)) {
+        return License.UNKNOWN;
+      }
+      top = first;
+    }
+    return top == null ? License.UNKNOWN : scopes.getOrDefault(top, License.UNKNOWN);
+  }
+
   /** The package-level SPDX expression; empty when no licence was found. */
   public Optional<String> spdx() {
     return Optional.ofNullable(license().spdx());

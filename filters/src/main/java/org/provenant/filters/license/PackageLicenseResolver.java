@@ -331,7 +331,12 @@ public final class PackageLicenseResolver {
     }
     List<Evidence> evidence = new ArrayList<>(own);
     evidence.addAll(scope.evidence());
-    return new License(expr, evidence, conflict);
+    License declared = pkg.declared();
+    if (declared != scope) {
+      // a file under a subtree's own licence: the package's statements are evidence too
+      declared.evidence().stream().filter(e -> !evidence.contains(e)).forEach(evidence::add);
+    }
+    return new License(expr, evidence, conflict, declared.spdx());
   }
 
   /** Listed licences the leading comment of {@code text} states with enough confidence. */

@@ -146,11 +146,14 @@ public final class WarcFileReader {
 
   private void readCandidate(String uri, WarcTargetRecord rec, long offset, String where, ReadSink sink)
       throws EOFException {
-    String recordId = stripBrackets(rec.headers().first("WARC-Record-ID").orElse(null));
+    // source.record_id is the header as written (<urn:uuid:...>), so it joins with other WARC tools;
+    // the document id hashes the id inside the brackets, as it always has
+    String written = rec.headers().first("WARC-Record-ID").orElse(null);
+    String recordId = stripBrackets(written);
     String id = recordId != null ? Digests.id("warc", recordId) : Digests.id("warc", Digests.fileName(uri), Long.toString(offset));
     Source.Builder source =
         Source.builder(uri, offset)
-            .recordId(recordId)
+            .recordId(written)
             .url(safeTarget(rec))
             .date(rec.headers().first("WARC-Date").orElse(null))
             .payloadDigest(rec.headers().first("WARC-Payload-Digest").orElse(null));

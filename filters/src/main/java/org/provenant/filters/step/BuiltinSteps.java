@@ -9,6 +9,8 @@ import static org.provenant.filters.step.ParamSpec.Type.STRING_LIST;
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
+import org.provenant.schemas.Kind;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -380,6 +382,11 @@ public final class BuiltinSteps {
     }
 
     @Override
+    public Set<Kind> kinds() {
+      return ALL;
+    }
+
+    @Override
     public DocumentStep create(StepParams p) {
       String regex = p.getString("regex_exp");
       return value(
@@ -450,6 +457,12 @@ public final class BuiltinSteps {
     @Override
     public final List<ParamSpec> params() {
       return params;
+    }
+
+    /** Text quality and language heuristics are for prose; {@code regex} overrides this. */
+    @Override
+    public Set<Kind> kinds() {
+      return PROSE;
     }
 
     @Override

@@ -52,6 +52,11 @@ public final class TextLengthStep implements DocumentStep {
     }
 
     @Override
+    public java.util.Set<org.provenant.schemas.Kind> kinds() {
+      return ALL;
+    }
+
+    @Override
     public String description() {
       return "keep texts of min_chars..max_chars characters (text_too_short, text_too_long)";
     }

@@ -24,6 +24,11 @@ public final class WebSteps {
 
   private abstract static class Factory implements StepFactory {
     @Override
+    public java.util.Set<org.provenant.schemas.Kind> kinds() {
+      return PROSE;
+    }
+
+    @Override
     public String toString() {
       return "StepFactory[" + name() + "]";
     }

@@ -181,6 +181,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "JSON configuration; defaults apply to what it leaves out.")
     Path config;
 
+    @Option(names = "--preset", paramLabel = "NAME",
+        description = "Curation preset for the kinds it covers: web (default for pages and text), fineweb, c4, gopher, code (default for code files), none; see: provenant steps --presets.")
+    String preset;
+
     @Option(names = "--overwrite", description = "Delete what the output directory holds before writing.")
     boolean overwrite;
 
@@ -202,6 +206,16 @@ public final class Main implements Callable<Integer> {
         }
       }
       CurationConfig cfg = loadConfig(config);
+      if (preset != null) {
+        try {
+          cfg = cfg.withPreset(preset);
+        } catch (IllegalArgumentException e) {
+          throw new UserError("--preset: " + e.getMessage());
+        }
+      }
+      for (String w : cfg.warnings()) {
+        ERR.println("provenant: warning: " + w);
+      }
       if (!dedupAgainst.isEmpty()) {
         cfg = cfg.withDedup(cfg.dedup().plusAgainst(dedupAgainst));
       }
@@ -270,20 +284,59 @@ public final class Main implements Callable<Integer> {
   }
 
   @Command(name = "steps", mixinStandardHelpOptions = true,
-      description = "List every curation step a configuration can name, with its parameters and defaults.")
+      description = "List every curation step a configuration can name, with its parameters and defaults; with --presets, every preset with its steps and parameters.")
   static final class Steps implements Callable<Integer> {
+    @Option(names = "--presets", description = "List the presets: each one's steps in order, the kinds they run on and every parameter in force.")
+    boolean presets;
+
     @Override
     public Integer call() {
-      OUT.println("Steps run after text extraction, in the order of the configuration's \"steps\" list:");
-      OUT.println("  {\"steps\": [{\"step\": \"NAME\", \"params\": {\"PARAM\": VALUE}}]}");
+      if (presets) {
+        printPresets();
+        return 0;
+      }
+      OUT.println("Steps run after text extraction. Without a configuration, web pages and text get the web preset and");
+      OUT.println("code files the code preset (provenant steps --presets). A configuration names another preset, edits it,");
+      OUT.println("or lists the steps itself; each step runs on the kinds of document it is for:");
+      OUT.println("  {\"preset\": \"fineweb\", \"drop_steps\": [\"pii\"], \"step_params\": {\"language\": {\"languages\": [\"en\", \"de\"]}},");
+      OUT.println("   \"add_steps\": [{\"step\": \"c4_badwords\", \"after\": \"c4_quality\"}]}");
+      OUT.println("  {\"steps\": [{\"step\": \"NAME\", \"params\": {\"PARAM\": VALUE}, \"kinds\": [\"web\"]}]}");
       for (org.provenant.filters.step.StepFactory f : org.provenant.filters.step.StepCatalog.all()) {
         OUT.println();
-        OUT.println(f.name() + ": " + f.description());
+        OUT.println(f.name() + " (" + String.join(", ", f.kinds().stream().map(org.provenant.schemas.Kind::code).sorted().toList()) + "): " + f.description());
         for (org.provenant.filters.step.ParamSpec p : f.params()) {
           OUT.printf("  %-28s %-11s default %-12s %s%n", p.name(), p.type().name().toLowerCase(java.util.Locale.ROOT), p.defaultValue(), p.description());
         }
       }
       return 0;
+    }
+
+    private static void printPresets() {
+      OUT.println("Presets: a run without a configuration uses web for web pages and text, code for code files.");
+      OUT.println("Naming one (--preset NAME, or \"preset\" in the configuration) replaces the default for the kinds it covers.");
+      OUT.println("Every preset but none runs the opt-out step on web pages and the licence policy on code files.");
+      for (org.provenant.filters.step.Preset p : org.provenant.filters.step.Presets.all()) {
+        OUT.println();
+        OUT.println(p.id() + " (for " + String.join(", ", p.covers().stream().map(org.provenant.schemas.Kind::code).sorted().toList()) + "): " + p.summary());
+        OUT.println("  source: " + p.source());
+        CurationConfig resolved = CurationConfig.DEFAULT.withPreset(p.name());
+        int i = 0;
+        for (CurationConfig.StepConfig st : resolved.plan().steps()) {
+          if (!p.covers().containsAll(st.kindSet())) {
+            continue; // a default preset's steps for the kinds this one leaves to it
+          }
+          OUT.printf("  %d. %s on %s%n", ++i, st.step(), String.join(", ", st.kinds()));
+          org.provenant.filters.step.StepFactory f = org.provenant.filters.step.StepCatalog.find(st.step()).orElseThrow();
+          java.util.Map<String, Object> set = p.steps().get(i - 1).params();
+          for (org.provenant.filters.step.ParamSpec ps : f.params()) {
+            Object v = st.params().get(ps.name());
+            OUT.printf("       %-28s %s%s%n", ps.name(), v, set.containsKey(ps.name()) ? "   (set by the preset)" : "");
+          }
+        }
+        if (i == 0) {
+          OUT.println("  (no steps)");
+        }
+      }
     }
   }
 
@@ -322,7 +375,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "arrow, arrow-file or jsonl.")
     String format;
 
-    @Option(names = "--out", required = true, paramLabel = "EXPORT_DIR", description = "Directory for the exported files.")
+    @Option(names = {"--output", "--out"}, required = true, paramLabel = "EXPORT_DIR", description = "Directory for the exported files (--out is the same).")
     String out;
 
     @Option(names = "--columns", split = ",", paramLabel = "COLUMN", description = "Only these columns (dotted paths, e.g. id,text,source.url); default all.")

@@ -1,5 +1,6 @@
 package org.provenant.pipelines.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,13 +20,25 @@ import org.provenant.filters.read.WarcFileReader;
 /**
  * The whole configuration of a curation run, read from the {@code --config} JSON file with every
  * default filled in. Unknown keys are an error that names the key. Its canonical JSON (keys sorted,
- * no whitespace) and that text's sha256 go into the manifest.
+ * no whitespace) and that text's sha256 go into the manifest; the canonical JSON includes {@code
+ * effective_steps}, the steps each kind of document goes through, so the hash covers them.
+ *
+ * <p>Which steps run ({@link StepPlan}): the {@code preset} (default {@code web}) decides the kinds
+ * it covers, the default presets the others ({@code web} for pages and text, {@code code} for code
+ * files); {@code steps}, when given, replaces the presets' lists; then {@code drop_steps}, {@code
+ * step_params} and {@code add_steps} edit the list. The opt-out step on web pages and the licence
+ * policy on code files stay on unless {@code drop_steps} names them ({@link #warnings()}).
  */
-@JsonPropertyOrder({"read", "extract", "steps", "dedup", "output"})
+@JsonPropertyOrder({"preset", "steps", "drop_steps", "step_params", "add_steps", "effective_steps", "read", "extract", "dedup", "output"})
+@JsonIgnoreProperties(value = {"effective_steps"}, allowGetters = true)
 public record CurationConfig(
     @JsonProperty("read") Read read,
     @JsonProperty("extract") Extract extract,
+    @JsonProperty("preset") String preset,
     @JsonProperty("steps") java.util.List<StepConfig> steps,
+    @JsonProperty("drop_steps") java.util.List<String> dropSteps,
+    @JsonProperty("step_params") java.util.SortedMap<String, java.util.Map<String, Object>> stepParams,
+    @JsonProperty("add_steps") java.util.List<AddedStep> addSteps,
     @JsonProperty("dedup") Dedup dedup,
     @JsonProperty("output") Output output)
     implements Serializable {
@@ -41,20 +54,76 @@ public record CurationConfig(
     read = read == null ? Read.DEFAULT : read;
     extract = extract == null ? Extract.DEFAULT : extract;
     output = output == null ? Output.DEFAULT : output;
-    steps = steps == null ? java.util.List.of() : java.util.List.copyOf(steps);
+    preset = preset == null ? org.provenant.filters.step.Presets.WEB : preset;
+    steps = steps == null ? null : java.util.List.copyOf(steps);
+    dropSteps = dropSteps == null ? java.util.List.of() : java.util.List.copyOf(dropSteps);
+    stepParams = stepParams == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(stepParams);
+    addSteps = addSteps == null ? java.util.List.of() : java.util.List.copyOf(addSteps);
     dedup = dedup == null ? Dedup.DEFAULT : dedup;
+    StepPlan.of(preset, steps, dropSteps, stepParams, addSteps); // checks names, kinds and parameters now
   }
 
-  public static final CurationConfig DEFAULT = new CurationConfig(null, null, null, null, null);
+  /** The default run: the {@code web} preset for pages and text, {@code code} for code files. */
+  public static final CurationConfig DEFAULT = new CurationConfig(null, null, null, null, null, null, null, null, null);
+
+  /** Extraction and dedup only, no step at all: the {@code none} preset. */
+  public static final CurationConfig NONE = DEFAULT.withPreset(org.provenant.filters.step.Presets.NONE);
 
   /** This configuration with {@code read} replaced. */
   public CurationConfig withRead(Read newRead) {
-    return new CurationConfig(newRead, extract, steps, dedup, output);
+    return new CurationConfig(newRead, extract, preset, steps, dropSteps, stepParams, addSteps, dedup, output);
   }
 
   /** This configuration with {@code dedup} replaced. */
   public CurationConfig withDedup(Dedup newDedup) {
-    return new CurationConfig(read, extract, steps, newDedup, output);
+    return new CurationConfig(read, extract, preset, steps, dropSteps, stepParams, addSteps, newDedup, output);
+  }
+
+  /** This configuration with the preset {@code name} (the {@code --preset} option). */
+  public CurationConfig withPreset(String name) {
+    return new CurationConfig(read, extract, name, steps, dropSteps, stepParams, addSteps, dedup, output);
+  }
+
+  /** The steps that run, in order, each with the kinds of document it runs on. */
+  public StepPlan plan() {
+    return StepPlan.of(preset, steps, dropSteps, stepParams, addSteps);
+  }
+
+  /** The steps each kind of document goes through, by kind code ({@code code}, {@code text}, {@code web}). */
+  @JsonProperty("effective_steps")
+  public java.util.SortedMap<String, java.util.List<StepConfig>> effectiveSteps() {
+    return plan().byKind();
+  }
+
+  /** What this configuration switches off that a curation should have (a policy dropped by name, preset none). */
+  public java.util.List<String> warnings() {
+    return plan().warnings();
+  }
+
+  /**
+   * A step a configuration adds to its preset's list, before or after the first step of a given
+   * name (at the end when neither is given).
+   */
+  @JsonPropertyOrder({"step", "params", "kinds", "before", "after"})
+  public record AddedStep(
+      @JsonProperty("step") String step,
+      @JsonProperty("params") java.util.SortedMap<String, Object> params,
+      @JsonProperty("kinds") java.util.List<String> kinds,
+      @JsonProperty("before") String before,
+      @JsonProperty("after") String after)
+      implements Serializable {
+    public AddedStep {
+      if (before != null && after != null) {
+        throw new IllegalArgumentException("add_steps: step " + step + " has both \"before\" and \"after\"");
+      }
+      params = params == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(params);
+      kinds = kinds == null ? null : java.util.List.copyOf(kinds);
+    }
+
+    /** The step as configured, checked against the catalogue. */
+    StepConfig config() {
+      return new StepConfig(step, params, kinds);
+    }
   }
 
   /**
@@ -142,13 +211,16 @@ public record CurationConfig(
   }
 
   /**
-   * One curation step after extraction, by catalogue name, with its parameters; checked against the
-   * step's parameter list when read, and held with every default filled in.
+   * One curation step after extraction, by catalogue name, with its parameters and the kinds of
+   * document it runs on (by default every kind the step is for; a configuration may narrow them,
+   * never widen them); checked against the step's parameter list when read, and held with every
+   * default filled in.
    */
-  @JsonPropertyOrder({"step", "params"})
+  @JsonPropertyOrder({"step", "params", "kinds"})
   public record StepConfig(
       @JsonProperty("step") String step,
-      @JsonProperty("params") java.util.SortedMap<String, Object> params)
+      @JsonProperty("params") java.util.SortedMap<String, Object> params,
+      @JsonProperty("kinds") java.util.List<String> kinds)
       implements Serializable {
     public StepConfig {
       if (step == null || step.isBlank()) {
@@ -159,12 +231,58 @@ public record CurationConfig(
           .orElseThrow(() -> new IllegalArgumentException("unknown step \"" + name + "\"; known steps: "
               + org.provenant.filters.step.StepCatalog.all().stream().map(org.provenant.filters.step.StepFactory::name).toList()));
       params = new java.util.TreeMap<>(org.provenant.filters.step.StepParams.resolve(name, f.params(), params).effective());
+      java.util.Set<org.provenant.schemas.Kind> allowed = f.kinds();
+      java.util.EnumSet<org.provenant.schemas.Kind> chosen = java.util.EnumSet.noneOf(org.provenant.schemas.Kind.class);
+      for (String k : kinds == null ? kindCodes(allowed) : kinds) {
+        org.provenant.schemas.Kind kind;
+        try {
+          kind = org.provenant.schemas.Kind.fromCode(k);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("step " + name + ": unknown kind \"" + k + "\" (known: code, text, web)");
+        }
+        if (!allowed.contains(kind)) {
+          throw new IllegalArgumentException("step " + name + " does not run on " + k + " documents; it runs on " + kindCodes(allowed));
+        }
+        chosen.add(kind);
+      }
+      if (chosen.isEmpty()) {
+        throw new IllegalArgumentException("step " + name + ": \"kinds\" is empty");
+      }
+      kinds = kindCodes(chosen);
+    }
+
+    /** A step with its default kinds. */
+    public StepConfig(String step, java.util.SortedMap<String, Object> params) {
+      this(step, params, null);
+    }
+
+    /** The kinds of document it runs on. */
+    public java.util.Set<org.provenant.schemas.Kind> kindSet() {
+      java.util.EnumSet<org.provenant.schemas.Kind> out = java.util.EnumSet.noneOf(org.provenant.schemas.Kind.class);
+      kinds.forEach(k -> out.add(org.provenant.schemas.Kind.fromCode(k)));
+      return out;
+    }
+
+    /** This step running on {@code only} (a subset of its kinds). */
+    StepConfig onKinds(java.util.Set<org.provenant.schemas.Kind> only) {
+      return new StepConfig(step, params, kindCodes(only));
+    }
+
+    /** This step with {@code changes} over its parameters. */
+    StepConfig withParams(java.util.Map<String, Object> changes) {
+      java.util.SortedMap<String, Object> merged = new java.util.TreeMap<>(params);
+      merged.putAll(changes);
+      return new StepConfig(step, merged, kinds);
     }
 
     /** The configured step, built (once per worker). */
     public org.provenant.filters.step.DocumentStep build() {
       org.provenant.filters.step.StepFactory f = org.provenant.filters.step.StepCatalog.find(step).orElseThrow();
       return f.create(org.provenant.filters.step.StepParams.resolve(step, f.params(), params));
+    }
+
+    static java.util.List<String> kindCodes(java.util.Collection<org.provenant.schemas.Kind> kinds) {
+      return kinds.stream().map(org.provenant.schemas.Kind::code).sorted().toList();
     }
   }
 

@@ -35,8 +35,19 @@ public final class Croissant {
 
   private Croissant() {}
 
-  /** The JSON-LD document; {@code manifestSha256} and {@code manifestBytes} describe manifest.json. */
-  public static ObjectNode build(DatasetStats stats, ReleaseInfo release, String defaultName, String manifestSha256, long manifestBytes) {
+  /** Properties Croissant 1.1 requires of every dataset; {@code verify} checks each is there and not empty. */
+  public static final List<String> REQUIRED = List.of(
+      "@context", "@type", "conformsTo", "name", "description", "license", "url", "creator", "datePublished", "distribution");
+
+  /** The creator written when the run names none ({@code --release-creator}): Croissant 1.1 requires one. */
+  public static final String UNNAMED_CREATOR = "not named (set with --release-creator)";
+
+  /**
+   * The JSON-LD document; {@code manifestSha256} and {@code manifestBytes} describe manifest.json,
+   * {@code location} (the output directory as a URL) is the {@code url} when the release names none.
+   */
+  public static ObjectNode build(DatasetStats stats, ReleaseInfo release, String defaultName, String manifestSha256, long manifestBytes,
+      String location) {
     RunManifest m = stats.manifest();
     ObjectNode root = F.objectNode();
     root.set("@context", context());
@@ -46,12 +57,13 @@ public final class Croissant {
     root.put("name", name);
     root.put("description", release.descriptionOr(DatasetCard.generatedDescription(stats)));
     root.put("license", release.licenseOrDefault());
-    if (release.url() != null) {
-      root.put("url", release.url());
-    }
+    root.put("url", release.url() != null ? release.url() : location);
     ArrayNode creators = root.putArray("creator");
     for (String c : release.creators()) {
       creators.addObject().put("@type", "sc:Person").put("name", c.strip());
+    }
+    if (release.creators().isEmpty()) {
+      creators.addObject().put("@type", "sc:Organization").put("name", UNNAMED_CREATOR);
     }
     root.put("datePublished", m.finishedAt().substring(0, 10));
     root.put("version", release.versionOrDefault());
@@ -166,6 +178,15 @@ public final class Croissant {
     }
     root.put("rai:dataCollectionRawData", m.inputs().stream().map(InputFileEntry::uri).collect(Collectors.joining(", ")));
     ArrayNode protocol = root.putArray("rai:dataPreprocessingProtocol");
+    if (m.curation() != null) {
+      protocol.add("steps decided by " + m.curation());
+    }
+    for (String line : DatasetCard.stepsByKind(m)) {
+      protocol.add("steps for " + line);
+    }
+    for (String w : m.warnings()) {
+      protocol.add("warning: " + w);
+    }
     for (String line : DatasetCard.protocol(s)) {
       protocol.add(line);
     }

@@ -41,6 +41,12 @@ public final class CroissantCheck {
       problems.add("croissant.json is not valid JSON: " + e.getMessage().split("\n")[0]);
       return;
     }
+    for (String property : Croissant.REQUIRED) {
+      JsonNode v = c.path(property);
+      if (v.isMissingNode() || v.isNull() || (v.isTextual() && v.asText().isBlank()) || (v.isContainerNode() && v.isEmpty())) {
+        problems.add("croissant.json: the required property " + property + " is missing or empty");
+      }
+    }
     if (!Croissant.CONFORMS_TO.equals(c.path("conformsTo").asText())) {
       problems.add("croissant.json: conformsTo is " + c.path("conformsTo") + ", expected " + Croissant.CONFORMS_TO);
     }

@@ -48,18 +48,47 @@ public final class DatasetCard {
     return lines;
   }
 
-  /** The configured parameters of a step ("name@version"), as compact JSON, or null when the configuration does not list it. */
+  /**
+   * The configured parameters of a step ("name@version"), as compact JSON, or null when the
+   * configuration does not list it; a step that runs with other parameters on another kind (the
+   * licence policy on pages and on code) gives each set with its kinds: {@code code: {...}; text,
+   * web: {...}}.
+   */
   static String params(JsonNode config, String step) {
     String name = step.contains("@") ? step.substring(0, step.indexOf('@')) : step;
-    for (JsonNode st : config.path("steps")) {
-      if (st.path("step").asText().equals(name)) {
-        return st.path("params").toString();
+    java.util.Map<String, java.util.List<String>> kindsByParams = new java.util.LinkedHashMap<>();
+    config.path("effective_steps").fields().forEachRemaining(kind -> {
+      for (JsonNode st : kind.getValue()) {
+        if (st.path("step").asText().equals(name)) {
+          java.util.List<String> kinds = kindsByParams.computeIfAbsent(st.path("params").toString(), x -> new ArrayList<>());
+          if (!kinds.contains(kind.getKey())) {
+            kinds.add(kind.getKey());
+          }
+        }
       }
+    });
+    if (kindsByParams.size() == 1) {
+      return kindsByParams.keySet().iterator().next();
+    }
+    if (kindsByParams.size() > 1) {
+      return kindsByParams.entrySet().stream().map(e -> String.join(", ", e.getValue()) + ": " + e.getKey())
+          .collect(Collectors.joining("; "));
     }
     if (name.startsWith("dedup") && config.has("dedup")) {
       return config.get("dedup").toString();
     }
     return null;
+  }
+
+  /** Per kind of document in the output's configuration, the names of the steps it went through: {@code web: optout, license_policy, ...}. */
+  public static List<String> stepsByKind(RunManifest m) {
+    List<String> lines = new ArrayList<>();
+    m.config().path("effective_steps").fields().forEachRemaining(kind -> {
+      List<String> names = new ArrayList<>();
+      kind.getValue().forEach(st -> names.add(st.path("step").asText()));
+      lines.add(kind.getKey() + ": " + (names.isEmpty() ? "no steps" : String.join(", ", names)));
+    });
+    return lines;
   }
 
   /** {@code a 3, b 1}, in the map's order. */
@@ -97,6 +126,18 @@ public final class DatasetCard {
     row(b, "machine-readable description", "croissant.json (Croissant 1.1)");
     b.append('\n');
 
+    b.append("## Curation\n\n");
+    for (String w : m.warnings()) {
+      b.append("> **Warning:** ").append(w).append("\n\n");
+    }
+    if (m.curation() != null) {
+      b.append("Steps decided by: ").append(m.curation()).append(". Each kind of document went through its own steps, in order ")
+          .append("(parameters in `manifest.json` under `config.effective_steps`):\n\n");
+    }
+    for (String line : stepsByKind(m)) {
+      b.append("- ").append(line).append('\n');
+    }
+    b.append('\n');
     b.append("## Counts\n\n");
     b.append(String.format("%,d records read, %,d candidate documents, **%,d kept**, %,d rejected. Accounting %s.%n%n",
         m.counts().recordsRead(), m.counts().candidates(), m.counts().kept(), m.counts().rejected(),

@@ -25,10 +25,19 @@ public final class ReleaseFiles {
     DatasetStats stats = DatasetStats.gather(dir, m);
     String defaultName = defaultName(dir);
     String sha = com.google.common.hash.Hashing.sha256().hashBytes(manifestBytes).toString();
-    byte[] croissant = Croissant.toBytes(Croissant.build(stats, release, defaultName, sha, manifestBytes.length));
+    byte[] croissant = Croissant.toBytes(Croissant.build(stats, release, defaultName, sha, manifestBytes.length, location(dir)));
     var root = FileSystems.matchNewResource(dir.root(), true);
     ShardFiles.writeAtomically(root, CROISSANT, croissant);
     ShardFiles.writeAtomically(root, CARD, DatasetCard.render(stats, release, defaultName).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The output directory as a URL: {@code file:///...} for a local path, the URI as given otherwise ({@code gs://...}). */
+  static String location(OutputDir dir) {
+    String root = dir.root();
+    if (root.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+      return root.endsWith("/") ? root : root + "/";
+    }
+    return java.nio.file.Path.of(root).toAbsolutePath().normalize().toUri().toString();
   }
 
   /** The name croissant.json gives the dataset, or the output directory's name when there is none. */

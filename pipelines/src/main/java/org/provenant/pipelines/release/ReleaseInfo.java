@@ -34,7 +34,11 @@ public record ReleaseInfo(String name, String description, String license, List<
   /** What an existing croissant.json says about the dataset. */
   public static ReleaseInfo fromCroissant(com.fasterxml.jackson.databind.JsonNode c) {
     List<String> creators = new java.util.ArrayList<>();
-    c.path("creator").forEach(n -> creators.add(n.path("name").asText()));
+    c.path("creator").forEach(n -> {
+      if (!Croissant.UNNAMED_CREATOR.equals(n.path("name").asText())) {
+        creators.add(n.path("name").asText());
+      }
+    });
     return new ReleaseInfo(text(c, "name"), text(c, "description"), text(c, "license"), creators, text(c, "url"), text(c, "version"));
   }
 

@@ -1,6 +1,5 @@
 package org.provenant.pipelines.transforms;
 
-import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
@@ -16,45 +15,60 @@ import org.provenant.filters.step.DocumentStep;
 import org.provenant.filters.step.Outcome;
 import org.provenant.pipelines.coders.AvroRowCoder;
 import org.provenant.pipelines.config.CurationConfig;
+import org.provenant.pipelines.config.StepPlan;
 import org.provenant.schemas.Document;
+import org.provenant.schemas.Kind;
 import org.provenant.schemas.Rejection;
 
 /**
- * Runs the configured per-document steps in order, in one pass: a document goes on while each step
- * keeps it (each appends its lineage entry) and stops at the first rejection, which carries the
- * step's reason. Steps are built once per worker.
+ * Runs the planned per-document steps in order, in one pass: a document goes through the steps of
+ * its kind ({@link StepPlan#forKind}; web steps never see code files, code steps never see pages),
+ * goes on while each step keeps it (each appends its lineage entry) and stops at the first
+ * rejection, which carries the step's reason. Steps are built once per worker.
  */
 public final class ApplySteps extends PTransform<PCollection<Document>, PCollectionTuple> {
   public static final TupleTag<Document> KEPT = new TupleTag<>() {};
   public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
 
-  private final List<CurationConfig.StepConfig> steps;
+  private final StepPlan plan;
 
-  private ApplySteps(List<CurationConfig.StepConfig> steps) {
-    this.steps = ImmutableList.copyOf(steps);
+  private ApplySteps(StepPlan plan) {
+    this.plan = plan;
   }
 
-  public static ApplySteps of(List<CurationConfig.StepConfig> steps) {
-    return new ApplySteps(steps);
+  public static ApplySteps of(StepPlan plan) {
+    return new ApplySteps(plan);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Document> docs) {
-    PCollectionTuple out = docs.apply("RunSteps", ParDo.of(new StepsFn(steps)).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
+    PCollectionTuple out = docs.apply("RunSteps", ParDo.of(new StepsFn(plan)).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
     out.get(KEPT).setCoder(AvroRowCoder.documents());
     out.get(REJECTED).setCoder(AvroRowCoder.rejections());
     return out;
   }
 
   static final class StepsFn extends DoFn<Document, Document> {
-    private final List<CurationConfig.StepConfig> configs;
+    private final StepPlan plan;
     private final List<Counter> rejectedBy = new ArrayList<>();
+    /** Per kind (by ordinal), the indices into the plan's steps that documents of that kind go through. */
+    private final int[][] stepsOfKind = new int[Kind.values().length][];
     private transient List<DocumentStep> steps;
 
-    StepsFn(List<CurationConfig.StepConfig> configs) {
-      this.configs = configs;
-      for (CurationConfig.StepConfig c : configs) {
+    StepsFn(StepPlan plan) {
+      this.plan = plan;
+      List<CurationConfig.StepConfig> all = plan.steps();
+      for (CurationConfig.StepConfig c : all) {
         rejectedBy.add(Metrics.counter(ApplySteps.class, "rejected_by_" + c.step()));
+      }
+      for (Kind k : Kind.values()) {
+        List<Integer> mine = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+          if (all.get(i).kindSet().contains(k)) {
+            mine.add(i);
+          }
+        }
+        stepsOfKind[k.ordinal()] = mine.stream().mapToInt(Integer::intValue).toArray();
       }
     }
 
@@ -62,7 +76,7 @@ public final class ApplySteps extends PTransform<PCollection<Document>, PCollect
     public void setup() {
       org.provenant.filters.step.StepFiles.use(org.provenant.pipelines.io.BeamStepFiles.INSTANCE);
       steps = new ArrayList<>();
-      for (CurationConfig.StepConfig c : configs) {
+      for (CurationConfig.StepConfig c : plan.steps()) {
         steps.add(c.build());
       }
     }
@@ -70,7 +84,7 @@ public final class ApplySteps extends PTransform<PCollection<Document>, PCollect
     @ProcessElement
     public void process(@Element Document doc, MultiOutputReceiver out) {
       Document d = doc;
-      for (int i = 0; i < steps.size(); i++) {
+      for (int i : stepsOfKind[doc.kind().ordinal()]) {
         Outcome o = steps.get(i).apply(d);
         if (o instanceof Outcome.Rejected r) {
           rejectedBy.get(i).inc();

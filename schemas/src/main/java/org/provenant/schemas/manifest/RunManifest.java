@@ -11,8 +11,8 @@ import java.util.List;
  * schemas/json/manifest.schema.json}.
  */
 @JsonPropertyOrder({
-  "format", "tool", "runner", "started_at", "finished_at", "config_sha256", "config",
-  "inputs", "counts", "accounting_ok", "data_shards", "rejected_shards"
+  "format", "tool", "runner", "started_at", "finished_at", "config_sha256", "config", "curation",
+  "warnings", "inputs", "counts", "accounting_ok", "data_shards", "rejected_shards"
 })
 public record RunManifest(
     @JsonProperty("format") String format,
@@ -22,6 +22,8 @@ public record RunManifest(
     @JsonProperty("finished_at") String finishedAt,
     @JsonProperty("config_sha256") String configSha256,
     @JsonProperty("config") JsonNode config,
+    @JsonProperty("curation") String curation,
+    @JsonProperty("warnings") List<String> warnings,
     @JsonProperty("inputs") List<InputFileEntry> inputs,
     @JsonProperty("counts") Counts counts,
     @JsonProperty("accounting_ok") boolean accountingOk,
@@ -35,4 +37,8 @@ public record RunManifest(
       @JsonProperty("version") String version,
       @JsonProperty("git_commit") String gitCommit)
       implements java.io.Serializable {}
+
+  public RunManifest {
+    warnings = warnings == null ? List.of() : List.copyOf(warnings); // manifests written before warnings existed
+  }
 }
