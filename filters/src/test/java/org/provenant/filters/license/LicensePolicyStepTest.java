@@ -41,7 +41,7 @@ class LicensePolicyStepTest {
         List.of(new Evidence("rel_license", "head", "x", "CC-BY-4.0", 1.0), new Evidence("json_ld_license", "json-ld", "y", "CC-BY-NC-4.0", 1.0)),
         true)))).rejection();
     assertEquals("license_conflict", conflict.reason());
-    assertEquals("license_policy@1", conflict.step());
+    assertEquals("license_policy@2", conflict.step());
   }
 
   @Test
@@ -52,5 +52,46 @@ class LicensePolicyStepTest {
     assertEquals("license_denied:LGPL-2.1-only", reason(code.apply(doc(new License("Apache-2.0 AND LGPL-2.1-only", List.of())))));
     assertEquals("kept", reason(step(Map.of("keep_unknown", true)).apply(doc(License.UNKNOWN))));
     assertTrue(reason(step(Map.of("deny", List.of("MIT"))).apply(doc(new License("MIT", List.of())))).startsWith("license_denied:MIT"));
+  }
+
+  private static Document code(License l) {
+    return Document.of("c", "t", Kind.CODE, Source.builder("p.tgz", 0).build(), List.of()).withLicense(l);
+  }
+
+  private static String detail(Outcome o) {
+    return o instanceof Outcome.Rejected r ? r.rejection().detail() : ((Outcome.Kept) o).document().lineage().get(0).detail();
+  }
+
+  @Test
+  void thePackageScopeJudgesTheFileAndThePackageItDeclares() {
+    DocumentStep pkg = step(Map.of());
+    // an MIT header inside a GPL package
+    Outcome inGpl = pkg.apply(code(new License("MIT", List.of(), false, "GPL-3.0-only")));
+    assertEquals("license_denied:GPL-3.0-only", reason(inGpl));
+    assertEquals("package: GPL-3.0-only not allowed by permissive in GPL-3.0-only; file: MIT allowed by permissive", detail(inGpl));
+    // the file's own licence is judged first
+    Outcome gplFile = pkg.apply(code(new License("GPL-2.0-only", List.of(), false, "MIT")));
+    assertEquals("license_denied:GPL-2.0-only", reason(gplFile));
+    assertEquals("file: GPL-2.0-only not allowed by permissive in GPL-2.0-only", detail(gplFile));
+    Outcome both = pkg.apply(code(new License("MIT", List.of(), false, "Apache-2.0 OR GPL-2.0-only")));
+    assertEquals("kept", reason(both));
+    assertEquals("file: MIT allowed by permissive; package: Apache-2.0 OR GPL-2.0-only allowed by permissive", detail(both));
+    // a package that declares nothing: its files' headers alone do not make them usable
+    Outcome undeclared = pkg.apply(code(new License("Apache-2.0", List.of(), false, null)));
+    assertEquals("license_unknown", reason(undeclared));
+    assertEquals("package: the package declares no licence; file: Apache-2.0 allowed by permissive", detail(undeclared));
+    assertEquals("kept", reason(step(Map.of("keep_unknown", true)).apply(code(new License("Apache-2.0", List.of(), false, null)))));
+  }
+
+  @Test
+  void theFileScopeJudgesTheFileAloneAndPagesHaveNoPackage() {
+    DocumentStep file = step(Map.of("scope", "file"));
+    Outcome inGpl = file.apply(code(new License("MIT", List.of(), false, "GPL-3.0-only")));
+    assertEquals("kept", reason(inGpl));
+    assertEquals("MIT allowed by permissive", detail(inGpl));
+    // a web page is judged on its own licence whatever the scope
+    assertEquals("kept", reason(step(Map.of("preset", "open_web")).apply(doc(new License("CC-BY-4.0", List.of())))));
+    assertEquals("step license_policy, parameter scope: unknown scope \"repo\" (known: package, file)",
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> step(Map.of("scope", "repo"))).getMessage());
   }
 }

@@ -119,6 +119,28 @@ class PackageLicenseResolverTest {
   }
 
   @Test
+  void thePackageDeclarationTravelsWithEveryFileAndASubtreeLicenceIsAFileLevelFact() {
+    PackageLicense p = resolve(Map.of(
+        "package/package.json", "{\"name\":\"x\",\"license\":\"GPL-3.0-only\"}",
+        "package/third_party/lib/LICENSE", Fixtures.resource("MIT.txt")));
+    // npm's package/ wrapper: the one top-level directory every statement sits in
+    assertEquals("GPL-3.0-only", p.declared().spdx());
+    License bundled = resolver.forFile("package/third_party/lib/a.js", "var a;", p);
+    assertEquals("MIT", bundled.spdx());
+    assertEquals("GPL-3.0-only", bundled.packageSpdx());
+    assertEquals(List.of("license_file@package/third_party/lib/LICENSE=MIT", "package_json@package/package.json=GPL-3.0-only"),
+        kinds(bundled.evidence()));
+    License own = resolver.forFile("package/index.js", "// SPDX-License-Identifier: MIT\n", p);
+    assertEquals("MIT", own.spdx());
+    assertEquals("GPL-3.0-only", own.packageSpdx());
+    // statements in two top-level directories and none at the root: the package declares nothing
+    PackageLicense two = resolve(Map.of("a/LICENSE", Fixtures.resource("MIT.txt"), "b/LICENSE", Fixtures.resource("BSD-3-Clause.txt")));
+    assertEquals(License.UNKNOWN, two.declared());
+    assertEquals(null, resolver.forFile("a/x.c", "int x;", two).packageSpdx());
+    assertEquals("MIT", resolver.forFile("a/x.c", "int x;", two).spdx());
+  }
+
+  @Test
   void fileHeaderComesFirstAndPackageEvidenceIsListedToo() {
     PackageLicense p = resolve(Map.of("LICENSE", Fixtures.spdxText("Apache-2.0")));
     License l = resolver.forFile("src/A.java", "// SPDX-License-Identifier: BSD-3-Clause\nclass A {}\n", p);
