@@ -58,7 +58,11 @@ class BrokenInputPipelineTest {
   }
 
   static String key(String recordId, String uri, long offset) {
-    return recordId != null ? recordId : uri.substring(uri.lastIndexOf('/') + 1) + "@" + offset;
+    if (recordId != null) {
+      assertTrue(recordId.startsWith("<urn:uuid:") && recordId.endsWith(">"), "record_id as written: " + recordId);
+      return recordId.substring(1, recordId.length() - 1);
+    }
+    return uri.substring(uri.lastIndexOf('/') + 1) + "@" + offset;
   }
 
   private static String id(int fixture, int record) {

@@ -91,7 +91,7 @@ class CliTest {
     Run r = cli("inspect", out.toString(), "--id", id);
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("document " + id + "  (web, 80 chars)\n  source    " + corpus.resolve("crawl-0.warc.gz") + " @ offset 0\n"), r.out());
-    assertTrue(r.out().contains("            record_id urn:uuid:00000000-0000-4000-8000-00000000000a\n"), r.out());
+    assertTrue(r.out().contains("            record_id <urn:uuid:00000000-0000-4000-8000-00000000000a>\n"), r.out());
     assertTrue(r.out().contains("  lineage 1. read_warc@1      ok       response record\n"), r.out());
     Run json = cli("inspect", out.toString(), "--id", id, "--json");
     assertTrue(json.out().startsWith("{\"table\":\"data\",\"row\":{\"id\": \"" + id + "\""), json.out());

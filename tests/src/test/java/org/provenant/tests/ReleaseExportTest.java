@@ -170,6 +170,29 @@ class ReleaseExportTest {
   }
 
   @Test
+  void dolmaJsonlWithSomeColumnsLeavesOutWhatWasNotAskedFor() throws IOException {
+    Path export = tmp.resolve("jsonl-columns");
+    // source.date is not among the columns: no "created", and no failure
+    ReleaseCroissantTest.Run r = ReleaseCroissantTest.cli("export", out.toString(), "--format", "jsonl", "--output", export.toString(),
+        "--columns", "id,source.url");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = new ArrayList<>();
+    try (var s = Files.list(export)) {
+      for (Path p : s.filter(x -> x.toString().endsWith(".jsonl.gz")).sorted().toList()) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
+          for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            if (line.contains("\"id\":\"d-3\"")) {
+              lines.add(line.replaceAll("\"added\":\"[^\"]+\"", "\"added\":\"T\""));
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of("{\"id\":\"d-3\",\"text\":\"" + ReleaseCroissantTest.OTTERS + "\",\"source\":\"out\",\"added\":\"T\","
+        + "\"metadata\":{\"source\":{\"url\":\"https://otters.example/sleep\"}}}"), lines);
+  }
+
+  @Test
   void dolmaJsonlHasIdTextSourceAddedCreatedAndProvenanceMetadata() throws IOException {
     Path export = tmp.resolve("jsonl");
     ReleaseCroissantTest.Run r = ReleaseCroissantTest.cli("export", out.toString(), "--format", "jsonl", "--output", export.toString());

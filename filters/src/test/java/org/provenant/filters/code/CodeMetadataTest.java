@@ -88,12 +88,13 @@ class CodeMetadataTest {
         "package/img/logo.svg.license", "SPDX-FileCopyrightText: 2024 A\nSPDX-License-Identifier: CC-BY-4.0\n"));
     assertEquals(new License("GPL-2.0-or-later", List.of(
             new Evidence("spdx_header", "package/a.c", "GPL-2.0-or-later", "GPL-2.0-or-later", null),
-            new Evidence("package_json", "package/package.json", "(MIT OR Apache-2.0)", "(MIT OR Apache-2.0)", null)), true),
+            new Evidence("package_json", "package/package.json", "(MIT OR Apache-2.0)", "(MIT OR Apache-2.0)", null)), true, "(MIT OR Apache-2.0)"),
         l.licenseFor(pkg, "package/a.c", "/* SPDX-License-Identifier: GPL-2.0-or-later */\nint x;\n"));
     assertEquals("CC-BY-4.0", l.licenseFor(pkg, "package/img/logo.svg", "<svg/>").spdx());
     assertEquals("reuse_sidecar", l.licenseFor(pkg, "package/img/logo.svg", "<svg/>").evidence().get(0).kind());
     assertEquals(new License("(MIT OR Apache-2.0)", List.of(
-            new Evidence("package_json", "package/package.json", "(MIT OR Apache-2.0)", "(MIT OR Apache-2.0)", null))),
+            new Evidence("package_json", "package/package.json", "(MIT OR Apache-2.0)", "(MIT OR Apache-2.0)", null)), false,
+            "(MIT OR Apache-2.0)"),
         l.licenseFor(pkg, "package/b.js", "x();\n"));
     PackageContents seeFile = PackageContents.of("p.tgz", Map.of("package.json", "{\"license\":\"SEE LICENSE IN LICENSE.txt\"}"));
     License see = l.licenseFor(seeFile, "a.js", "");

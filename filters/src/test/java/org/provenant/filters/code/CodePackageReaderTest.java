@@ -90,7 +90,7 @@ class CodePackageReaderTest {
     // the file's own SPDX line wins over package.json, and the disagreement is marked
     assertEquals(new License("Apache-2.0", List.of(
         new Evidence(SpdxHeaderLicensing.HEADER, "package/index.js", "Apache-2.0", "Apache-2.0", null),
-        new Evidence(SpdxHeaderLicensing.PACKAGE_JSON, "package/package.json", "MIT", "MIT", null)), true), index.license());
+        new Evidence(SpdxHeaderLicensing.PACKAGE_JSON, "package/package.json", "MIT", "MIT", null)), true, "MIT"), index.license());
     assertEquals("read_code@1", index.lineage().get(0).step());
     assertEquals("entry 1, 59 bytes, utf-8, package from package/package.json", index.lineage().get(0).detail());
     Candidate util = sink.candidate("package/lib/util.ts");

@@ -75,12 +75,12 @@ class WarcFileReaderTest {
       // seek to the offset in the compressed file: the record found there is this candidate's
       try (WarcReader r = new WarcReader(new ByteArrayInputStream(file, (int) c.source().offset(), file.length))) {
         WarcRecord first = r.next().orElseThrow();
-        assertEquals("<" + c.source().recordId() + ">", first.headers().first("WARC-Record-ID").orElseThrow());
+        assertEquals(c.source().recordId(), first.headers().first("WARC-Record-ID").orElseThrow());
       }
     }
     Candidate a = sink.candidates.get(0);
     assertEquals(0, a.source().offset());
-    assertEquals("urn:uuid:00000000-0000-4000-8000-000000000001", a.source().recordId());
+    assertEquals("<urn:uuid:00000000-0000-4000-8000-000000000001>", a.source().recordId()); // as written
     assertEquals(Digests.id("warc", "urn:uuid:00000000-0000-4000-8000-000000000001"), a.id());
     assertEquals("943c303c0cb5e1d51afe7053bf04501d", a.id());
     assertEquals("https://example.org/a", a.source().url());
@@ -212,7 +212,7 @@ class WarcFileReaderTest {
     // the response's gzip-encoded body is cut short, then the next record does not parse
     assertEquals(List.of("malformed_http_body", "malformed_record"), sink.rejections.stream().map(r -> r.reason()).toList());
     assertEquals(List.of(1197L, 1197L), sink.rejections.stream().map(r -> r.source().offset()).toList());
-    assertEquals("urn:uuid:a9c51e3e-0221-11e7-bf66-0242ac120005", sink.rejections.get(0).source().recordId());
+    assertEquals("<urn:uuid:a9c51e3e-0221-11e7-bf66-0242ac120005>", sink.rejections.get(0).source().recordId());
     assertEquals("invalid WARC record at position 0; reading of this file stopped after the record at offset 1197", sink.rejections.get(1).detail());
     assertEquals(s[0].candidates(), sink.candidates.size() + sink.rejections.size());
   }

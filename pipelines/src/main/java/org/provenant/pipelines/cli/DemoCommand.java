@@ -68,10 +68,10 @@ final class DemoCommand implements Callable<Integer> {
     Main.OUT.println("  ./provenant inspect " + display(out) + " --id ID           # a kept document and the duplicates it stands for");
     Main.OUT.println("  ./provenant report " + display(out) + "                      # an HTML report: funnel, reasons, licences, clusters");
     Main.OUT.println("  " + display(out.resolve("croissant.json")) + ", " + display(out.resolve("README.md")) + "   # Croissant metadata and dataset card");
-    Main.OUT.println("Exact and near duplicates are removed by default, and each page's Creative Commons licence and AI");
-    Main.OUT.println("opt-out statements are read into the license and signals columns. Language, quality, URL, PII and");
-    Main.OUT.println("opt-out steps run when a --config names them (./provenant steps lists them): with {\"step\": \"optout\"}");
-    Main.OUT.println("the corpus's noai pages are rejected as optout_noai.");
+    Main.OUT.println("The default run curates: pages go through the web preset (opt-out and Creative Commons policies, URL");
+    Main.OUT.println("block-list, English, Gopher, C4 and FineWeb quality, PII), so the corpus's noai pages are rejected as");
+    Main.OUT.println("optout_noai and its non-English pages as language_not_allowed; then exact and near duplicates are removed.");
+    Main.OUT.println("./provenant steps --presets lists every preset; --preset none runs extraction and dedup only.");
     return v.ok() ? 0 : 1;
   }
 

@@ -122,8 +122,8 @@ public final class Projection {
   public static Object get(GenericRecord row, String path) {
     Object cur = row;
     for (String part : path.split("\\.")) {
-      if (!(cur instanceof GenericRecord g)) {
-        return null;
+      if (!(cur instanceof GenericRecord g) || g.getSchema().getField(part) == null) {
+        return null; // not a record, or a column the projection left out
       }
       cur = g.get(part);
     }
