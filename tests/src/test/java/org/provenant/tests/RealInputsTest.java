@@ -50,6 +50,63 @@ class RealInputsTest {
     assertTrue(errors.isEmpty(), errors.toString());
   }
 
+  /**
+   * Real licence texts (licensee's fixtures) as the licence of a package that also holds a source
+   * file with an MIT header of its own: the default run keeps no file of a copyleft package, and
+   * both files of a permissive one.
+   */
+  @Test
+  void theDefaultRunKeepsNoFileOfAPackageUnderARealCopyleftLicenceText() throws IOException {
+    Path fixtures = Path.of("../../shared/corpora/licenses/licensee/spec/fixtures");
+    Assumptions.assumeTrue(Files.isDirectory(fixtures), "shared corpora not present: " + fixtures.toAbsolutePath());
+    Map<String, String> copyleft = new TreeMap<>(Map.of(
+        "agpl-3.0_markdown", "license_denied:AGPL-3.0-only", "gpl-2.0_markdown", "license_denied:GPL-2.0-only",
+        "gpl3-without-instructions", "license_denied:GPL-3.0-only", "lgpl-2.1_markdown", "license_denied:LGPL-2.1-only",
+        "mpl-2.0_markdown", "license_denied:MPL-2.0", "epl-1.0_markdown", "license_denied:EPL-1.0",
+        "eupl-cal2017", "license_denied:EUPL-1.2"));
+    List<String> permissive = List.of("mit", "bsd-3-clause_markdown", "apache-2.0_markdown");
+    Path in = tmp.resolve("packages");
+    for (String name : concat(copyleft.keySet(), permissive)) {
+      Path pkg = in.resolve(name);
+      Files.createDirectories(pkg.resolve("src"));
+      try (var files = Files.list(fixtures.resolve(name))) {
+        for (Path f : files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().toUpperCase().startsWith("LICENSE")).toList()) {
+          Files.copy(f, pkg.resolve(f.getFileName()));
+        }
+      }
+      // a different file in each package, so that dedup keeps each
+      Files.writeString(pkg.resolve("src/add.js"), "// SPDX-License-Identifier: MIT\n// " + name + "\nmodule.exports = (a, b) => a + b;\n");
+    }
+    Path out = tmp.resolve("out");
+    new Curator(System.err).run(List.of(in + "/*"), out.toString(), CurationConfig.DEFAULT, false, List.of("--runner=DirectRunner"));
+    Map<String, String> outcome = new TreeMap<>();
+    for (Document d : CurationEndToEndTest.documents(out)) {
+      outcome.put(d.source().uri().replaceAll(".*/", "") + ":" + d.source().path(), "kept");
+    }
+    for (org.provenant.schemas.Rejection r : CurationEndToEndTest.rejections(out)) {
+      outcome.put(r.source().uri().replaceAll(".*/", "") + ":" + r.source().path(), r.reason());
+    }
+    Map<String, String> expected = new TreeMap<>();
+    copyleft.forEach((name, reason) -> expected.put(name + ":src/add.js", reason));
+    permissive.forEach(name -> expected.put(name + ":src/add.js", "kept"));
+    Map<String, String> sources = new TreeMap<>(outcome);
+    sources.keySet().removeIf(k -> !k.endsWith(":src/add.js"));
+    assertEquals(expected, sources);
+    // the licence files of copyleft packages are not kept either
+    outcome.forEach((k, v) -> {
+      if (copyleft.containsKey(k.substring(0, k.indexOf(':')))) {
+        assertTrue(v.startsWith("license_denied:"), k + " " + v);
+      }
+    });
+    assertManifestMatchesJsonSchema(out);
+  }
+
+  private static List<String> concat(java.util.Collection<String> a, List<String> b) {
+    List<String> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
   @Test
   void sharedWarcFilesAllFinishWithEveryCandidateAccounted() throws IOException {
     Assumptions.assumeTrue(Files.isDirectory(SHARED), "shared corpora not present: " + SHARED.toAbsolutePath());
