@@ -176,6 +176,9 @@ class DefaultCurationTest {
     assertEquals("package: GPL-3.0-only not allowed by permissive in GPL-3.0-only; file: MIT allowed by permissive", add.detail());
     assertEquals("MIT", add.license().spdx());
     assertEquals("GPL-3.0-only", add.license().packageSpdx());
+    ReleaseCroissantTest.Run inspect = ReleaseCroissantTest.cli("inspect", direct.toString(), "--id", add.id());
+    assertTrue(inspect.out().contains("  licence   MIT\n            package declares GPL-3.0-only\n"), inspect.out());
+    assertTrue(inspect.out().contains("  reason    license_denied:GPL-3.0-only at license_policy@2\n"), inspect.out());
     Rejection german = CurationEndToEndTest.rejections(direct).stream()
         .filter(r -> "language_not_allowed".equals(r.reason())).findFirst().orElseThrow();
     assertTrue(german.detail().startsWith("deu "), german.detail());

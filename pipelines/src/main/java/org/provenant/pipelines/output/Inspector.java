@@ -125,6 +125,9 @@ public final class Inspector {
 
   private void printLicense(License l) {
     out.println("  licence   " + (l.spdx() == null ? "unknown" : l.spdx()) + (l.conflict() ? "  (CONFLICT: the statements disagree)" : ""));
+    if (l.packageSpdx() != null) {
+      out.println("            package declares " + l.packageSpdx());
+    }
     for (Evidence e : l.evidence()) {
       out.println("            evidence " + e.kind() + " in " + e.location() + ": " + e.value()
           + (e.spdx() == null ? "" : " -> " + e.spdx()) + (e.confidence() == null ? "" : String.format(Locale.ROOT, " (confidence %.2f)", e.confidence())));

@@ -13,7 +13,9 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.provenant.filters.step.DocumentStep;
 import org.provenant.filters.step.Outcome;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.provenant.pipelines.coders.AvroRowCoder;
+import org.provenant.pipelines.coders.Encoded;
 import org.provenant.pipelines.config.CurationConfig;
 import org.provenant.pipelines.config.StepPlan;
 import org.provenant.schemas.Document;
@@ -25,9 +27,15 @@ import org.provenant.schemas.Rejection;
  * its kind ({@link StepPlan#forKind}; web steps never see code files, code steps never see pages),
  * goes on while each step keeps it (each appends its lineage entry) and stops at the first
  * rejection, which carries the step's reason. Steps are built once per worker.
+ *
+ * <p>Documents come and go encoded ({@link Encoded}, as extraction emits them and dedup signs
+ * them): each is decoded once here and the kept ones encoded once; with no step at all (preset
+ * {@code none}) their bytes pass through untouched, so the pipeline has the same shape whatever is
+ * configured.
  */
-public final class ApplySteps extends PTransform<PCollection<Document>, PCollectionTuple> {
-  public static final TupleTag<Document> KEPT = new TupleTag<>() {};
+public final class ApplySteps extends PTransform<PCollection<byte[]>, PCollectionTuple> {
+  /** Kept documents, encoded. */
+  public static final TupleTag<byte[]> KEPT = new TupleTag<>() {};
   public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
 
   private final StepPlan plan;
@@ -41,14 +49,14 @@ public final class ApplySteps extends PTransform<PCollection<Document>, PCollect
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<Document> docs) {
+  public PCollectionTuple expand(PCollection<byte[]> docs) {
     PCollectionTuple out = docs.apply("RunSteps", ParDo.of(new StepsFn(plan)).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
-    out.get(KEPT).setCoder(AvroRowCoder.documents());
+    out.get(KEPT).setCoder(ByteArrayCoder.of());
     out.get(REJECTED).setCoder(AvroRowCoder.rejections());
     return out;
   }
 
-  static final class StepsFn extends DoFn<Document, Document> {
+  static final class StepsFn extends DoFn<byte[], byte[]> {
     private final StepPlan plan;
     private final List<Counter> rejectedBy = new ArrayList<>();
     /** Per kind (by ordinal), the indices into the plan's steps that documents of that kind go through. */
@@ -82,9 +90,19 @@ public final class ApplySteps extends PTransform<PCollection<Document>, PCollect
     }
 
     @ProcessElement
-    public void process(@Element Document doc, MultiOutputReceiver out) {
+    public void process(@Element byte[] encoded, MultiOutputReceiver out) {
+      if (steps.isEmpty()) {
+        out.get(KEPT).output(encoded);
+        return;
+      }
+      Document doc = Encoded.value(AvroRowCoder.documents(), encoded);
+      int[] mine = stepsOfKind[doc.kind().ordinal()];
+      if (mine.length == 0) {
+        out.get(KEPT).output(encoded);
+        return;
+      }
       Document d = doc;
-      for (int i : stepsOfKind[doc.kind().ordinal()]) {
+      for (int i : mine) {
         Outcome o = steps.get(i).apply(d);
         if (o instanceof Outcome.Rejected r) {
           rejectedBy.get(i).inc();
@@ -93,7 +111,7 @@ public final class ApplySteps extends PTransform<PCollection<Document>, PCollect
         }
         d = ((Outcome.Kept) o).document();
       }
-      out.get(KEPT).output(d);
+      out.get(KEPT).output(Encoded.bytes(AvroRowCoder.documents(), d));
     }
   }
 }

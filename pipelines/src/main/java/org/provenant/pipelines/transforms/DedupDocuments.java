@@ -82,12 +82,10 @@ import org.provenant.schemas.Rejection;
  * and {@code dedup.cluster_size} (documents it stands for, itself included).
  */
 public final class DedupDocuments extends PTransform<PCollection<byte[]>, PCollectionTuple> {
-  /** Kept documents: with near-dedup, as shard rows ({@link WriteShards#documentRow}), else documents. */
-  public static final TupleTag<Document> KEPT = new TupleTag<>() {};
-  public static final TupleTag<KV<Integer, KV<String, KV<String, byte[]>>>> KEPT_ROWS = new TupleTag<>() {};
-  /** Rejected documents: with near-dedup, as shard rows ({@link WriteShards#rejectionRow}), else rejections. */
-  public static final TupleTag<KV<Integer, KV<String, KV<String, byte[]>>>> REJECTED_ROWS = new TupleTag<>() {};
-  public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
+  /** Kept documents, as shard rows ({@link WriteShards#documentRow}) made where they are decided. */
+  public static final TupleTag<ShardRow> KEPT_ROWS = new TupleTag<>() {};
+  /** Rejected duplicates, as shard rows ({@link WriteShards#rejectionRow}). */
+  public static final TupleTag<ShardRow> REJECTED_ROWS = new TupleTag<>() {};
   public static final String EXACT_STEP = "dedup_exact@1";
   public static final String NEAR_STEP = "dedup_near@1";
 
@@ -127,8 +125,8 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
   }
 
   /**
-   * Dedup whose kept documents go to {@code shards} output shards: with {@code near}, they come out
-   * as shard rows under {@link #KEPT_ROWS}; without, as documents under {@link #KEPT}. LSH band
+   * Dedup whose kept documents go to {@code shards} output shards: kept and rejected documents come
+   * out as shard rows under {@link #KEPT_ROWS} and {@link #REJECTED_ROWS}, with near-dedup or without. LSH band
    * entries are shuffled in {@code bandGroups} groups: each group's entries are held in memory by one
    * worker at once (about {@code bands} x documents / {@code bandGroups} entries).
    */
@@ -271,9 +269,16 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
         .apply("JoinExactSurvivors", CoGroupByKey.create())
         .apply("PointAtExactSurvivor", ParDo.of(new ResolveGroupFn(pendingTag, groupSurvivorTag)))
         .setCoder(rejKv);
-    return PCollectionTuple.of(KEPT, survivors.apply("DropPriorRelease", org.apache.beam.sdk.transforms.Filter.by(
-            (Document d) -> !ReadPriorRelease.isPrior(d))).setCoder(AvroRowCoder.documents()))
-        .and(REJECTED, exactRejected.apply("ExactDuplicates", org.apache.beam.sdk.transforms.Values.create()).setCoder(AvroRowCoder.rejections()));
+    PCollection<ShardRow> keptRows = survivors
+        .apply("DropPriorRelease", org.apache.beam.sdk.transforms.Filter.by((Document d) -> !ReadPriorRelease.isPrior(d)))
+        .setCoder(AvroRowCoder.documents())
+        .apply("EncodeKeptRows", ParDo.of(new WriteShards.EncodeFn<>(new WriteShards.DocumentFormat(), shards)))
+        .setCoder(WriteShards.ROW_CODER);
+    PCollection<ShardRow> rejectedRows = exactRejected
+        .apply("ExactDuplicates", org.apache.beam.sdk.transforms.Values.create()).setCoder(AvroRowCoder.rejections())
+        .apply("EncodeRejectedRows", ParDo.of(new WriteShards.EncodeFn<>(new WriteShards.RejectionFormat(), shards)))
+        .setCoder(WriteShards.ROW_CODER);
+    return PCollectionTuple.of(KEPT_ROWS, keptRows).and(REJECTED_ROWS, rejectedRows);
   }
 
   private static final TupleTag<KV<String, String>> EDGES = new TupleTag<>() {};
@@ -806,7 +811,7 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
    * kept ({@code no near duplicates} or as its cluster's survivor) or rejected as a {@code
    * near_duplicate}.
    */
-  static final class ApplyDecisionFn extends DoFn<KV<String, CoGbkResult>, KV<Integer, KV<String, KV<String, byte[]>>>> {
+  static final class ApplyDecisionFn extends DoFn<KV<String, CoGbkResult>, ShardRow> {
     private final Counter nearRemoved = Metrics.counter(DedupDocuments.class, "near_duplicates");
     private final TupleTag<byte[]> docTag;
     private final TupleTag<Decision> decTag;

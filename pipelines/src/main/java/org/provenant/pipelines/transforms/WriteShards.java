@@ -18,10 +18,8 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
@@ -35,6 +33,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.provenant.pipelines.coders.ShardRowCoder;
 import org.provenant.pipelines.io.ShardFiles;
 import org.provenant.schemas.AvroRows;
 import org.provenant.schemas.Document;
@@ -63,8 +62,6 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     Schema schema();
   }
 
-  private static final String NO_ROW = "";
-
   private final RowFormat<T> format;
   private final String outputDir;
   private final String subdir;
@@ -87,9 +84,8 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     return new WriteShards<>(new RejectionFormat(), outputDir, "rejected", shards);
   }
 
-  /** Coder of shard rows: shard, then sort key, reason ("" for none) and the row's Avro binary. */
-  public static final KvCoder<Integer, KV<String, KV<String, byte[]>>> ROW_CODER =
-      KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of())));
+  /** Coder of shard rows. */
+  public static final ShardRowCoder ROW_CODER = ShardRowCoder.of();
 
   @Override
   public PCollection<ShardEntry> expand(PCollection<T> rows) {
@@ -102,22 +98,32 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
    * outputDir/data/}: a step that has each document at hand writes its row once instead of
    * handing the document on to be encoded here.
    */
-  public static PTransform<PCollection<KV<Integer, KV<String, KV<String, byte[]>>>>, PCollection<ShardEntry>> documentRows(
+  public static PTransform<PCollection<ShardRow>, PCollection<ShardEntry>> documentRows(
       String outputDir, int shards) {
     return new WriteRows<>(new DocumentFormat(), outputDir, "data", shards);
   }
 
   /** Rejections, already encoded as shard rows ({@link #rejectionRow}), into {@code outputDir/rejected/}. */
-  public static PTransform<PCollection<KV<Integer, KV<String, KV<String, byte[]>>>>, PCollection<ShardEntry>> rejectionRows(
+  public static PTransform<PCollection<ShardRow>, PCollection<ShardEntry>> rejectionRows(
       String outputDir, int shards) {
     return new WriteRows<>(new RejectionFormat(), outputDir, "rejected", shards);
   }
 
-  /** Encodes rejections as shard rows for {@link #rejectionRows}. */
-  public static PTransform<PCollection<Rejection>, PCollection<KV<Integer, KV<String, KV<String, byte[]>>>>> encodeRejections(int shards) {
+  /** Encodes kept documents as shard rows for {@link #documentRows}. */
+  public static PTransform<PCollection<Document>, PCollection<ShardRow>> encodeDocuments(int shards) {
     return new PTransform<>() {
       @Override
-      public PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> expand(PCollection<Rejection> rows) {
+      public PCollection<ShardRow> expand(PCollection<Document> rows) {
+        return rows.apply("EncodeRows", ParDo.of(new EncodeFn<>(new DocumentFormat(), shards))).setCoder(ROW_CODER);
+      }
+    };
+  }
+
+  /** Encodes rejections as shard rows for {@link #rejectionRows}. */
+  public static PTransform<PCollection<Rejection>, PCollection<ShardRow>> encodeRejections(int shards) {
+    return new PTransform<>() {
+      @Override
+      public PCollection<ShardRow> expand(PCollection<Rejection> rows) {
         return rows.apply("EncodeRows", ParDo.of(new EncodeFn<>(new RejectionFormat(), shards))).setCoder(ROW_CODER);
       }
     };
@@ -129,16 +135,16 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
       ThreadLocal.withInitial(() -> new GenericDatumWriter<>(ProvenantSchemas.REJECTED));
 
   /** The shard row of a kept document among {@code shards} shards (what {@link #documents} writes). */
-  public static KV<Integer, KV<String, KV<String, byte[]>>> documentRow(Document d, int shards) {
+  public static ShardRow documentRow(Document d, int shards) {
     return row(new DocumentFormat(), DOCUMENT_WRITER.get(), d, shards);
   }
 
   /** The shard row of a rejection among {@code shards} shards (what {@link #rejections} writes). */
-  public static KV<Integer, KV<String, KV<String, byte[]>>> rejectionRow(Rejection r, int shards) {
+  public static ShardRow rejectionRow(Rejection r, int shards) {
     return row(new RejectionFormat(), REJECTION_WRITER.get(), r, shards);
   }
 
-  private static <T> KV<Integer, KV<String, KV<String, byte[]>>> row(RowFormat<T> format, GenericDatumWriter<GenericRecord> writer, T row, int shards) {
+  private static <T> ShardRow row(RowFormat<T> format, GenericDatumWriter<GenericRecord> writer, T row, int shards) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
     BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
     try {
@@ -148,11 +154,14 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
       throw new UncheckedIOException(e);
     }
     String reason = format.reason(row);
-    return KV.of(shardOf(format.id(row), shards), KV.of(format.sortKey(row), KV.of(reason == null ? NO_ROW : reason, bytes.toByteArray())));
+    int shard = shardOf(format.id(row), shards);
+    return reason == null
+        ? ShardRow.kept(shard, format.sortKey(row), bytes.toByteArray())
+        : ShardRow.rejected(shard, format.sortKey(row), reason, bytes.toByteArray());
   }
 
   /** Groups shard rows by shard (every shard, empty ones included), sorts and writes each. */
-  private static final class WriteRows<T> extends PTransform<PCollection<KV<Integer, KV<String, KV<String, byte[]>>>>, PCollection<ShardEntry>> {
+  private static final class WriteRows<T> extends PTransform<PCollection<ShardRow>, PCollection<ShardEntry>> {
     private final RowFormat<T> format;
     private final String outputDir;
     private final String subdir;
@@ -166,23 +175,24 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     }
 
     @Override
-    public PCollection<ShardEntry> expand(PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> keyed) {
+    public PCollection<ShardEntry> expand(PCollection<ShardRow> keyed) {
       return writeRows(keyed, format, outputDir, subdir, shards);
     }
   }
 
-  private static <T> PCollection<ShardEntry> writeRows(PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> keyed,
+  private static <T> PCollection<ShardEntry> writeRows(PCollection<ShardRow> keyed,
       RowFormat<T> format, String outputDir, String subdir, int shards) {
-    KvCoder<Integer, KV<String, KV<String, byte[]>>> coder = ROW_CODER;
-    List<KV<Integer, KV<String, KV<String, byte[]>>>> markers = new ArrayList<>();
+    List<ShardRow> markers = new ArrayList<>();
     for (int i = 0; i < shards; i++) {
-      markers.add(KV.of(i, KV.of(NO_ROW, KV.of(NO_ROW, new byte[0]))));
+      markers.add(ShardRow.marker(i));
     }
-    PCollection<KV<Integer, KV<String, KV<String, byte[]>>>> everyShard =
-        keyed.getPipeline().apply("ListShards", Create.of(markers).withCoder(coder));
+    PCollection<ShardRow> everyShard =
+        keyed.getPipeline().apply("ListShards", Create.of(markers).withCoder(ROW_CODER));
     return PCollectionList.of(keyed)
         .and(everyShard)
         .apply("IncludeEmptyShards", Flatten.pCollections())
+        .apply("KeyByShard", ParDo.of(new KeyByShardFn()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), ROW_CODER))
         .apply("GroupByShard", GroupByKey.create())
         .apply("SortAndWriteShard", ParDo.of(new WriteShardFn(format.schema().toString(), outputDir, subdir, shards)))
         .setCoder(SerializableCoder.of(ShardEntry.class));
@@ -193,7 +203,15 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     return Math.floorMod(Hashing.murmur3_32_fixed().hashString(id, StandardCharsets.UTF_8).asInt(), shards);
   }
 
-  static final class EncodeFn<T> extends DoFn<T, KV<Integer, KV<String, KV<String, byte[]>>>> {
+  /** The shard as the key the shuffle groups by. */
+  static final class KeyByShardFn extends DoFn<ShardRow, KV<Integer, ShardRow>> {
+    @ProcessElement
+    public void process(@Element ShardRow row, OutputReceiver<KV<Integer, ShardRow>> out) {
+      out.output(KV.of(row.shard(), row));
+    }
+  }
+
+  static final class EncodeFn<T> extends DoFn<T, ShardRow> {
     private final RowFormat<T> format;
     private final int shards;
     private transient GenericDatumWriter<GenericRecord> writer;
@@ -209,12 +227,12 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     }
 
     @ProcessElement
-    public void process(@Element T row, OutputReceiver<KV<Integer, KV<String, KV<String, byte[]>>>> out) {
+    public void process(@Element T row, OutputReceiver<ShardRow> out) {
       out.output(WriteShards.row(format, writer, row, shards));
     }
   }
 
-  static final class WriteShardFn extends DoFn<KV<Integer, Iterable<KV<String, KV<String, byte[]>>>>, ShardEntry> {
+  static final class WriteShardFn extends DoFn<KV<Integer, Iterable<ShardRow>>, ShardEntry> {
     private final String schemaJson;
     private final String outputDir;
     private final String subdir;
@@ -234,23 +252,20 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<String, KV<String, byte[]>>>> shard, OutputReceiver<ShardEntry> out) throws IOException {
-      List<KV<String, KV<String, byte[]>>> rows = new ArrayList<>();
-      for (KV<String, KV<String, byte[]>> r : shard.getValue()) {
-        if (!r.getKey().isEmpty()) {
+    public void process(@Element KV<Integer, Iterable<ShardRow>> shard, OutputReceiver<ShardEntry> out) throws IOException {
+      List<ShardRow> rows = new ArrayList<>();
+      for (ShardRow r : shard.getValue()) {
+        if (!r.isMarker()) {
           rows.add(r);
         }
       }
-      rows.sort(Comparator.comparing(KV::getKey));
+      rows.sort(Comparator.comparing(ShardRow::sortKey));
       SortedMap<String, Long> byReason = new TreeMap<>();
       GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(schema);
       List<GenericRecord> records = new ArrayList<>(rows.size());
-      for (KV<String, KV<String, byte[]>> r : rows) {
-        String reason = r.getValue().getKey();
-        if (!reason.isEmpty()) {
-          byReason.merge(reason, 1L, Long::sum);
-        }
-        records.add(reader.read(null, DecoderFactory.get().binaryDecoder(r.getValue().getValue(), null)));
+      for (ShardRow r : rows) {
+        r.reason().ifPresent(reason -> byReason.merge(reason, 1L, Long::sum));
+        records.add(reader.read(null, DecoderFactory.get().binaryDecoder(r.avro(), null)));
       }
       ResourceId dir = FileSystems.matchNewResource(outputDir, true).resolve(subdir, StandardResolveOptions.RESOLVE_DIRECTORY);
       out.output(ShardFiles.write(dir, subdir, ShardFiles.shardName(shard.getKey(), shards), schema, records, byReason));
