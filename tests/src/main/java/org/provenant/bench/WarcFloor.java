@@ -16,10 +16,12 @@ import org.netpreserve.jwarc.WarcResponse;
 /**
  * The floor a curation pipeline is compared with: read the same WARC files with nothing else done.
  * Mode {@code gunzip}: decompress only. Mode {@code parse}: decompress, parse every record and its
- * HTTP head with jwarc and read each payload fully. Mode {@code reader}: Provenant's own {@code
+ * HTTP head with jwarc and read each payload fully. Mode {@code jsoup}: as {@code parse}, then parse
+ * each response payload with jsoup (charset from the BOM or {@code <meta>}) and take the body's
+ * text: the one-thread floor of any HTML-to-text pipeline. Mode {@code reader}: Provenant's own {@code
  * WarcFileReader} (gzip members, strict HTTP decoding), counting candidates; run it with a small
  * {@code -Xmx} to show that reading streams. Single thread; prints MB of input per second.
- * Usage: {@code WarcFloor gunzip|parse|reader DIR [REPEAT]} (DIR holds {@code .warc.gz} or {@code
+ * Usage: {@code WarcFloor gunzip|parse|jsoup|reader DIR [REPEAT]} (DIR holds {@code .warc.gz} or {@code
  * .warc} files).
  */
 public final class WarcFloor {
@@ -67,6 +69,17 @@ public final class WarcFloor {
           }
           records += n[0];
           payload += n[1];
+        } else if (mode.equals("jsoup")) {
+          try (WarcReader reader = new WarcReader(Files.newInputStream(f))) {
+            for (WarcRecord rec : reader) {
+              records++;
+              if (rec instanceof WarcResponse resp) {
+                byte[] body = resp.http().body().stream().readAllBytes();
+                org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(new java.io.ByteArrayInputStream(body), null, resp.target());
+                payload += doc.body() == null ? 0 : doc.body().text().length();
+              }
+            }
+          }
         } else {
           try (WarcReader reader = new WarcReader(Files.newInputStream(f))) {
             for (WarcRecord rec : reader) {

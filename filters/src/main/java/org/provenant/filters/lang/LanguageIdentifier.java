@@ -8,8 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import opennlp.tools.langdetect.Language;
-import opennlp.tools.langdetect.LanguageDetectorME;
+import java.util.Arrays;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
@@ -18,10 +17,11 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * the {@code opennlp-models-langdetect} jar on the classpath.
  *
  * <p>The model (about 11 MB, about 1.5 s to read) is loaded once per class loader, on first use,
- * and shared by every identifier. Instances are immutable and safe to use from many threads at once:
- * the shared model is only read, and each call makes its own {@link LanguageDetectorME}, whose
- * thread safety OpenNLP does not promise (making one costs well under a microsecond). Serializing
- * an identifier writes its settings only; the model is found again on the other side.
+ * packed into flat arrays ({@link PackedLanguageModel}, which computes what OpenNLP's {@code
+ * LanguageDetectorME} computes without its per-call maps and strings) and shared by every
+ * identifier. Instances are immutable and safe to use from many threads at once: the shared model
+ * is only read. Serializing an identifier writes its settings only; the model is found again on
+ * the other side.
  *
  * <p>Only the first {@code maxChars} code points of a text are read ({@value #DEFAULT_MAX_CHARS} by
  * default), which bounds the cost on long pages: measured here, about 4 ms a text at 2,000 code
@@ -73,10 +73,16 @@ public final class LanguageIdentifier implements Serializable {
     if (head.codePoints().noneMatch(Character::isLetter)) {
       return ImmutableList.of(LanguageGuess.UNDETERMINED);
     }
-    Language[] ranked = new LanguageDetectorME(ModelHolder.MODEL).predictLanguages(head);
+    double[] p = ModelHolder.PACKED.probabilities(head);
+    Integer[] ranked = new Integer[p.length];
+    for (int i = 0; i < ranked.length; i++) {
+      ranked[i] = i;
+    }
+    // Most probable first, ties in the model's order (a stable sort, as OpenNLP's).
+    Arrays.sort(ranked, (a, b) -> Double.compare(p[b], p[a]));
     ImmutableList.Builder<LanguageGuess> out = ImmutableList.builder();
     for (int i = 0; i < Math.min(k, ranked.length); i++) {
-      out.add(toGuess(ranked[i]));
+      out.add(toGuess(ModelHolder.OUTCOMES[ranked[i]], p[ranked[i]]));
     }
     return out.build();
   }
@@ -94,9 +100,8 @@ public final class LanguageIdentifier implements Serializable {
     return cps <= maxChars ? text : text.substring(0, text.offsetByCodePoints(0, maxChars));
   }
 
-  private static LanguageGuess toGuess(Language language) {
-    String code = language.getLang();
-    double score = Math.max(0.0, Math.min(1.0, language.getConfidence()));
+  private static LanguageGuess toGuess(String code, double probability) {
+    double score = Math.max(0.0, Math.min(1.0, probability));
     return new LanguageGuess(code, Iso639.twoLetter(code), score);
   }
 
@@ -115,11 +120,14 @@ public final class LanguageIdentifier implements Serializable {
     return "LanguageIdentifier[model=langdetect-183, maxChars=" + maxChars + "]";
   }
 
-  /** The shared model, read on first use of the holder (class initialisation is thread-safe). */
+  /**
+   * The shared model, read on first use of the holder (class initialisation is thread-safe) and
+   * packed for evaluation ({@link PackedLanguageModel}); OpenNLP's own copy is then let go.
+   */
   private static final class ModelHolder {
-    static final LanguageDetectorModel MODEL = load();
-    static final ImmutableSortedSet<String> CODES =
-        ImmutableSortedSet.copyOf(new LanguageDetectorME(MODEL).getSupportedLanguages());
+    static final PackedLanguageModel PACKED = PackedLanguageModel.of(load());
+    static final String[] OUTCOMES = PACKED.outcomes();
+    static final ImmutableSortedSet<String> CODES = ImmutableSortedSet.copyOf(OUTCOMES);
 
     private static LanguageDetectorModel load() {
       try (InputStream in = LanguageIdentifier.class.getResourceAsStream(MODEL_RESOURCE)) {

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -243,21 +242,22 @@ public final class GopherRepetitionFilter
 
   /** Characters of the most frequent n-gram (earliest among ties, words joined by a space) times its count. */
   private static long topNGramChars(JoinedWords spaced, int wordCount, int[] lengths, int n) {
-    Map<JoinedWords.Gram, int[]> counts = new HashMap<>();
-    for (int i = 0; i + n <= wordCount; i++) {
-      int first = i;
-      counts.computeIfAbsent(spaced.gram(i, n), unused -> new int[] {0, first})[0]++;
+    int grams = wordCount - n + 1;
+    if (grams <= 0) {
+      return 0;
     }
+    GramTable table = new GramTable(spaced, n, grams);
+    int[] counts = new int[grams];
     int bestCount = 0;
     int bestStart = -1;
-    for (int[] c : counts.values()) {
-      if (c[0] > bestCount || (c[0] == bestCount && c[1] < bestStart)) {
-        bestCount = c[0];
-        bestStart = c[1];
+    for (int i = 0; i < grams; i++) {
+      int first = table.firstOccurrence(i);
+      int c = ++counts[first];
+      // A count reaches the final maximum only once; among ties the earliest first occurrence wins.
+      if (c > bestCount || (c == bestCount && first < bestStart)) {
+        bestCount = c;
+        bestStart = first;
       }
-    }
-    if (bestStart < 0) {
-      return 0;
     }
     long gramChars = n - 1;
     for (int k = 0; k < n; k++) {
@@ -271,11 +271,15 @@ public final class GopherRepetitionFilter
    * jumping past each repeated n-gram.
    */
   private static long duplicateNGramChars(JoinedWords glued, int wordCount, int[] lengths, int n) {
-    Set<JoinedWords.Gram> seen = new HashSet<>();
+    int grams = wordCount - n + 1;
+    if (grams <= 0) {
+      return 0;
+    }
+    GramTable seen = new GramTable(glued, n, grams);
     long repeated = 0;
     int i = 0;
     while (i + n <= wordCount) {
-      if (!seen.add(glued.gram(i, n))) {
+      if (seen.firstOccurrence(i) != i) {
         for (int k = 0; k < n; k++) {
           repeated += lengths[i + k];
         }

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Words joined by a separator into one string, with a polynomial prefix hash, so that the n-gram
- * of words {@code i .. i+n-1} (as the separator-joined string) can be used as a hash key without
- * copying characters: {@link #gram} gives a view that hashes in constant time and compares by
- * content. What the repetition statistics count their n-grams with.
+ * of words {@code i .. i+n-1} (as the separator-joined string) hashes in constant time ({@link
+ * #hash}) and compares by content ({@link #sameGram}) without copying characters. What the
+ * repetition statistics count their n-grams with ({@link GramTable}).
  */
 final class JoinedWords {
   private static final long BASE = 0x100000001B3L;
@@ -41,47 +41,19 @@ final class JoinedWords {
     }
   }
 
-  /** The n-gram of the words {@code from .. from+n-1}, joined by the separator. */
-  Gram gram(int from, int n) {
+  /** The 64-bit polynomial hash of the n-gram of the words {@code from .. from+n-1}. */
+  long hash(int from, int n) {
     int start = starts[from];
     int end = starts[from + n] - separatorLength;
-    long h = prefixHash[end] - prefixHash[start] * power[end - start];
-    return new Gram(this, start, end, (int) (h ^ (h >>> 32)));
+    return prefixHash[end] - prefixHash[start] * power[end - start];
   }
 
-  /** A view of part of the joined string; equal to another view holding the same characters. */
-  static final class Gram {
-    private final JoinedWords owner;
-    private final int start;
-    private final int end;
-    private final int hash;
-
-    private Gram(JoinedWords owner, int start, int end, int hash) {
-      this.owner = owner;
-      this.start = start;
-      this.end = end;
-      this.hash = hash;
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof Gram other)) {
-        return false;
-      }
-      int length = end - start;
-      return hash == other.hash
-          && length == other.end - other.start
-          && owner.joined.regionMatches(start, other.owner.joined, other.start, length);
-    }
-
-    @Override
-    public String toString() {
-      return owner.joined.substring(start, end);
-    }
+  /** Whether the n-grams of words starting at {@code a} and at {@code b} are the same string. */
+  boolean sameGram(int a, int b, int n) {
+    int startA = starts[a];
+    int lengthA = starts[a + n] - separatorLength - startA;
+    int startB = starts[b];
+    int lengthB = starts[b + n] - separatorLength - startB;
+    return lengthA == lengthB && joined.regionMatches(startA, joined, startB, lengthA);
   }
 }

@@ -111,4 +111,66 @@ class GopherRepetitionFilterTest {
         IllegalArgumentException.class, () -> GopherRepetitionFilter.builder().dupNGrams(Map.of(5, 2.0)));
     assertEquals("dupNGrams must be in [0, 1]: 2.0", e.getMessage());
   }
+
+  /**
+   * The n-gram statistics against the plain definition (datatrove's): n-grams as joined strings in
+   * a map, on random texts over a tiny vocabulary so that repeats, ties and glued collisions ("ab" +
+   * "c" against "a" + "bc") are frequent.
+   */
+  @Test
+  void nGramStatisticsMatchThePlainStringDefinition() {
+    java.util.Random random = new java.util.Random(42);
+    String[] vocabulary = {"a", "b", "ab", "c", "bc", "abc", "the", "cat", "é", "日本"};
+    GopherRepetitionFilter filter = GopherRepetitionFilter.create();
+    for (int t = 0; t < 300; t++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(60);
+      for (int i = 0; i < length; i++) {
+        text.append(vocabulary[random.nextInt(vocabulary.length)]).append(random.nextInt(9) == 0 ? "\n" : " ");
+      }
+      GopherRepetitionFilter.Statistics s = filter.statistics(text.toString());
+      List<String> words = WordSplitter.split(text.toString());
+      int chars = Texts.length(text.toString());
+      for (NGramFraction f : s.topNGrams()) {
+        assertEquals(Texts.ratio(plainTop(words, f.n()), chars), f.fraction(), 0.0, text + " top " + f.n());
+      }
+      for (NGramFraction f : s.dupNGrams()) {
+        assertEquals(Texts.ratio(plainDup(words, f.n()), chars), f.fraction(), 0.0, text + " dup " + f.n());
+      }
+    }
+  }
+
+  private static long plainTop(List<String> words, int n) {
+    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    for (int i = 0; i + n <= words.size(); i++) {
+      counts.merge(String.join(" ", words.subList(i, i + n)), 1, Integer::sum);
+    }
+    String best = null;
+    int bestCount = 0;
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      if (e.getValue() > bestCount) {
+        best = e.getKey();
+        bestCount = e.getValue();
+      }
+    }
+    return best == null ? 0 : (long) Texts.length(best) * bestCount;
+  }
+
+  private static long plainDup(List<String> words, int n) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    long repeated = 0;
+    int i = 0;
+    while (i + n <= words.size()) {
+      List<String> gram = words.subList(i, i + n);
+      if (!seen.add(String.join("", gram))) {
+        for (String w : gram) {
+          repeated += Texts.length(w);
+        }
+        i += n;
+      } else {
+        i++;
+      }
+    }
+    return repeated;
+  }
 }

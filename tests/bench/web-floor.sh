@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The web path against its floor, in one run: builds a WARC of at least 300 MB (uncompressed) from
+# the real HTML that Debian's documentation packages ship, then prints
+#   1. zcat of the WARC files (the decompression floor, wall time),
+#   2. the one-thread jwarc + jsoup floor (read every record, parse every page, take its text),
+#   3. `./provenant curate` with the default presets (no --config), wall time and CPU seconds,
+#   4. the same command on a one-page WARC (JVM, Flink and pipeline start, counted apart),
+# and the ratios: curate core-seconds over the floor, curate wall over zcat wall.
+# Downloads go to WORK_DIR (never committed). PROFILE=1 also writes a JFR recording of the
+# curate run to WORK_DIR/curate.jfr.
+#
+# usage: tests/bench/web-floor.sh [WORK_DIR] [RUNNER]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+work="${1:-$root/.bench/web-floor}"
+runner="${2:-FlinkRunner}"
+mkdir -p "$work/debs" "$work/x"
+
+packages="python3.11-doc postgresql-doc-15 debian-reference-en debian-reference-de debian-reference-fr
+  debian-reference-es debian-reference-ja git-doc python-django-doc sphinx-doc ruby3.1-doc maxima-doc
+  debian-handbook gnome-user-docs libstdc++-12-doc openjdk-17-doc"
+if [ ! -f "$work/x/.done" ]; then
+  # shellcheck disable=SC2086
+  (cd "$work/debs" && apt-get download $packages >/dev/null 2>&1)
+  for d in "$work"/debs/*.deb; do dpkg-deb -x "$d" "$work/x"; done
+  touch "$work/x/.done"
+fi
+
+(cd "$root" && mvn -q -B -ntp -DskipTests install >/dev/null && \
+  mvn -q -B -ntp -pl tests dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null)
+cp="$root/tests/target/classes:$(cat "$work/cp.txt")"
+if [ ! -d "$work/warc" ]; then
+  java -cp "$cp" org.provenant.bench.HtmlToWarc "$work/warc" 500 1 "$work/x/usr/share" >/dev/null
+fi
+if [ ! -d "$work/one" ]; then
+  mkdir -p "$work/one-page"
+  cp "$work/x/usr/share/debian-reference/ch01.en.html" "$work/one-page/"
+  java -cp "$cp" org.provenant.bench.HtmlToWarc "$work/one" 1 1 "$work/one-page" >/dev/null
+fi
+
+files=("$work"/warc/*.warc.gz)
+compressed=$(du -cb "${files[@]}" | tail -1 | cut -f1)
+uncompressed=$(zcat "${files[@]}" | wc -c)
+records=$(zcat "${files[@]}" | grep -ac '^WARC-Type: response' || true)
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1)"
+echo "input: ${#files[@]} files, $records responses, $compressed bytes compressed, $uncompressed bytes uncompressed"
+
+# "%e %U %S %M": wall, user, system seconds, max RSS (KB).
+timed() { /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "$@" >"$work/command.log" 2>&1; tail -1 "$work/time.txt"; }
+
+read -r zcat_wall _ <<<"$(timed sh -c "zcat ${files[*]} > /dev/null")"
+echo "zcat: $zcat_wall s wall"
+
+floor_line=$(java -cp "$cp" org.provenant.bench.WarcFloor jsoup "$work/warc" 1)
+echo "$floor_line"
+floor=$(echo "$floor_line" | sed -E 's/.* ([0-9.]+) s, .*/\1/')
+
+jfr=""
+if [ "${PROFILE:-0}" = 1 ]; then
+  jfr="-XX:StartFlightRecording=filename=$work/curate.jfr,settings=profile"
+fi
+read -r one_wall one_user one_sys _ <<<"$(PROVENANT_JAVA_OPTS="" timed "$root/provenant" curate \
+    --input "$work/one/*.warc.gz" --output "$work/out-one" --overwrite --runner="$runner")"
+one_cpu=$(echo "$one_user + $one_sys" | bc)
+echo "curate, one page ($runner): $one_wall s wall, $one_cpu CPU s (start and fixed cost)"
+
+read -r wall user sys rss <<<"$(PROVENANT_JAVA_OPTS="$jfr" timed "$root/provenant" curate \
+    --input "$work/warc/*.warc.gz" --output "$work/out" --overwrite --runner="$runner")"
+cpu=$(echo "$user + $sys" | bc)
+echo "curate, defaults ($runner): $wall s wall, $cpu CPU s, max RSS $((rss / 1024)) MB"
+echo "kept: $(grep -o '"kept" *: *[0-9]*' "$work/out/manifest.json" | head -1 | grep -o '[0-9]*$') documents, manifest sha256 $(sha256sum "$work/out/manifest.json" | cut -c1-16)"
+
+ratio() { echo "scale=2; $1 / $2" | bc; }
+echo "ratio: curate CPU / one-thread floor = $(ratio "$cpu" "$floor") (without the fixed cost: $(ratio "$cpu - $one_cpu" "$floor"))"
+echo "ratio: curate wall / zcat wall = $(ratio "$wall" "$zcat_wall") (without the fixed cost: $(ratio "$wall - $one_wall" "$zcat_wall"))"
