@@ -29,7 +29,7 @@ import java.util.Locale;
  *
  * <p>Every non-white-space character of the input is in exactly one token, so a text that is not
  * blank has at least one token. Scripts written without spaces (Chinese, Japanese, Thai) come out
- * as long runs, one "word" per run. Stateless and thread-safe.
+ * as long runs, one "word" per run. Thread-safe; its only state is a per-thread memo of the last split.
  */
 public final class WordSplitter {
   private WordSplitter() {}
@@ -43,8 +43,27 @@ public final class WordSplitter {
 
   private static final String[] CLITICS = {"'s", "'m", "'d", "'re", "'ve", "'ll"};
 
-  /** The tokens of {@code text}, in order. */
+  /** The last text split on each thread and its tokens (the same text object, not an equal one). */
+  private record LastSplit(String text, ImmutableList<String> tokens) {}
+
+  private static final ThreadLocal<LastSplit> LAST = new ThreadLocal<>();
+
+  /**
+   * The tokens of {@code text}, in order. Several quality steps split the same document's text one
+   * after the other on one thread; the last split is kept per thread and given again when asked
+   * for the very same string object.
+   */
   public static ImmutableList<String> split(String text) {
+    LastSplit last = LAST.get();
+    if (last != null && last.text() == text) {
+      return last.tokens();
+    }
+    ImmutableList<String> tokens = splitNow(text);
+    LAST.set(new LastSplit(text, tokens));
+    return tokens;
+  }
+
+  private static ImmutableList<String> splitNow(String text) {
     ImmutableList.Builder<String> out = ImmutableList.builder();
     int n = text.length();
     int i = 0;

@@ -58,8 +58,9 @@ import org.provenant.schemas.manifest.InputFileEntry;
  * InputFileEntry} per file with its size, sha256 and records by type. An input ending in {@code /}
  * is a local directory read as one code package ({@link CodePackageReader#readDirectory}); its
  * entry's uri has no trailing slash, its sha256 is the reader's tree digest. Candidates come out
- * spread over the workers: a file is read by one worker and its records are then spread, except an
- * uncompressed JSONL file over {@code read.split_bytes}, which every worker reads a range of
+ * spread over the workers: a file is read by one worker, and its records are then spread when one
+ * file is a large share of the input ({@link #spreadRecords}), except an uncompressed JSONL file
+ * over {@code read.split_bytes}, which every worker reads a range of
  * ({@link JsonlRanges}: one pass counts the ranges' newlines, another reads them, while one worker
  * hashes the whole file).
  */
@@ -155,10 +156,14 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         entries = entries.and(part.get(FILES).setCoder(SerializableCoder.of(InputFileEntry.class)));
       }
       // a large file is read by one worker, and whatever follows without a shuffle stays on it:
-      // the records are spread so that extraction, the steps and dedup's signing use every worker
-      candidates = candidates.and(rows.apply("AllCandidates", Flatten.pCollections())
-          .apply("SpreadRecords", GroupByKey.create())
-          .apply("DecodeCandidates", ParDo.of(new UngroupFn())).setCoder(CandidateCoder.of()));
+      // then the records are spread so that extraction, the steps and dedup's signing use every
+      // worker. When no file is a large share of the input, the files are spread enough and
+      // reading, extraction, the steps and signing stay one fused stage (no shuffle of raw records)
+      PCollection<KV<Integer, byte[]>> allRows = rows.apply("AllCandidates", Flatten.pCollections());
+      candidates = candidates.and(spreadRecords(wholeFiles, directories)
+          ? allRows.apply("SpreadRecords", GroupByKey.create())
+              .apply("DecodeCandidates", ParDo.of(new UngroupFn())).setCoder(CandidateCoder.of())
+          : allRows.apply("DecodeCandidates", ParDo.of(new DecodeRowFn())).setCoder(CandidateCoder.of()));
     }
     // one source of candidates is passed on as it is: a Flatten would cut Flink's operator chain
     // and copy every candidate between reading and extraction
@@ -197,6 +202,40 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   static KV<Integer, byte[]> spreadRow(Candidate c) {
     int h = c.source().uri().hashCode() * 31 + Long.hashCode(c.source().offset());
     return KV.of(Math.floorMod(h, SPREAD_KEYS), Encoded.bytes(CandidateCoder.of(), c));
+  }
+
+  /** A file holding more than this share of the input's bytes makes the records be spread. */
+  static final int SPREAD_SHARE_DIVISOR = 16;
+
+  /**
+   * Whether records must be spread after reading: when some input's size is not known here (a
+   * directory, or a file system not reachable from the launcher), or when one file holds more
+   * than 1/{@value #SPREAD_SHARE_DIVISOR} of the input's bytes (so there are fewer than that many
+   * files, or one dominates). The choice changes how work is placed, never what is written.
+   */
+  public static boolean spreadRecords(List<String> wholeFiles, List<String> directories) {
+    if (!directories.isEmpty() || wholeFiles.isEmpty()) {
+      return true;
+    }
+    long total = 0;
+    long largest = 0;
+    for (String f : wholeFiles) {
+      Optional<Long> size = sizeNow(f);
+      if (size.isEmpty()) {
+        return true;
+      }
+      total += size.get();
+      largest = Math.max(largest, size.get());
+    }
+    return largest * SPREAD_SHARE_DIVISOR > total;
+  }
+
+  /** A record read and encoded under its spread key, passed on without a shuffle. */
+  static final class DecodeRowFn extends DoFn<KV<Integer, byte[]>, Candidate> {
+    @ProcessElement
+    public void process(@Element KV<Integer, byte[]> row, OutputReceiver<Candidate> out) {
+      out.output(Encoded.value(CandidateCoder.of(), row.getValue()));
+    }
   }
 
   static final class UngroupFn extends DoFn<KV<Integer, Iterable<byte[]>>, Candidate> {
