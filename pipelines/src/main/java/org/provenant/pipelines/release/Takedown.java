@@ -46,7 +46,8 @@ import org.provenant.schemas.manifest.ShardEntry;
 /**
  * Derives a release from a finished one minus what removal requests name: every kept document a
  * request names ({@link TakedownMatcher}), every kept document in the dedup cluster of one
- * (same {@code dedup.cluster_id}, or the document the cluster is named after), and every kept
+ * (same {@code dedup.cluster_id}, or the document the cluster is named after; and the kept document
+ * of a duplicate in {@code rejected/} that a request names by URL, id or package), and every kept
  * document whose shingle set has Jaccard at least the threshold (0.8) with one, found through the
  * parent's MinHash settings and LSH bands and verified exactly (one hop: near duplicates of near
  * duplicates are not followed). Removed documents become rejected rows with reason {@code
@@ -110,6 +111,31 @@ public final class Takedown {
           matched.put(key, d);
         }
       });
+    }
+    // a request may name a duplicate dedup already removed: the document kept for it goes, as its cluster
+    Map<String, Removal> viaRejected = new TreeMap<>(); // kept id -> removal
+    for (ShardEntry e : pm.rejectedShards()) {
+      forEachRow(parent, e, rec -> {
+        Rejection x = AvroRows.rejectionFrom(rec);
+        if (x.duplicateOf() == null || !isDuplicateReason(x.reason())) {
+          return;
+        }
+        Optional<TakedownMatcher.Match> m = matcher.match(Document.of(x.id(), "", x.kind(), x.source(), List.of()));
+        m.ifPresent(match -> viaRejected.merge(x.duplicateOf(), new Removal(match.request(), "cluster", x.id(), null),
+            (a, b) -> requests.indexOf(a.request()) <= requests.indexOf(b.request()) ? a : b));
+      });
+    }
+    if (!viaRejected.isEmpty()) {
+      for (ShardEntry e : pm.dataShards()) {
+        forEachDocument(parent, e, d -> {
+          Removal r = viaRejected.get(d.id());
+          String key = WriteShards.documentSortKey(d);
+          if (r != null && !removed.containsKey(key)) {
+            removed.put(key, r);
+            matched.put(key, d);
+          }
+        });
+      }
     }
     for (Map.Entry<String, Document> m : matched.entrySet()) {
       Document d = m.getValue();
