@@ -29,6 +29,6 @@ public record Overlap(
       quoted = quoted.substring(0, quoted.offsetByCodePoints(0, MAX_QUOTED_CHARS)) + "...";
     }
     return "benchmark " + benchmark + " item " + itemId + ": chars " + start + "-" + end + " (" + tokens + " tokens): \""
-        + quoted.replace("\n", "\\n") + "\"";
+        + quoted.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t") + "\"";
   }
 }

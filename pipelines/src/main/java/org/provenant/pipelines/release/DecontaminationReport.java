@@ -26,7 +26,7 @@ public final class DecontaminationReport {
   /** One overlap found in one kept document. */
   public record Hit(String documentId, String source, Overlap overlap) {}
 
-  /** Every hit in shard and row order, and how many distinct items of each benchmark were found. */
+  /** Every hit by benchmark, item, document and position, and how many distinct items of each benchmark were found. */
   public record Result(List<Hit> hits, long documents, SortedMap<String, Integer> itemsFound, SortedMap<String, Integer> itemsIndexed,
       int shortItems) {}
 
@@ -51,6 +51,8 @@ public final class DecontaminationReport {
         }
       });
     }
+    hits.sort(java.util.Comparator.comparing((Hit h) -> h.overlap().benchmark()).thenComparing(h -> h.overlap().itemId())
+        .thenComparing(Hit::documentId).thenComparing(Hit::source).thenComparingInt(h -> h.overlap().start()));
     SortedMap<String, Integer> itemsFound = new TreeMap<>();
     found.forEach((b, ids) -> itemsFound.put(b, ids.size()));
     SortedMap<String, Integer> indexed = new TreeMap<>();
