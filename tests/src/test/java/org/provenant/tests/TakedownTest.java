@@ -249,4 +249,31 @@ class TakedownTest {
     assertEquals(1, r.code());
     assertTrue(r.err().startsWith("provenant: verify: derivation: the parent's manifest.json at " + parentCopy + " has sha256 "), r.err());
   }
+
+  @Test
+  void curateWithTakedownsRejectsTheSameDocumentsAsATakedownOfTheRelease() throws IOException {
+    Path config = tmp.resolve("no-dedup.json");
+    Files.writeString(config, "{\"preset\": \"none\", \"dedup\": {\"enabled\": false}}");
+    Path out = tmp.resolve("curated-with-takedowns");
+    CliTest.Run r = CliTest.cli("curate", "--input", tmp.resolve("in") + "/pages.jsonl", tmp.resolve("in") + "/*.tgz", "--output", out.toString(),
+        "--config", config.toString(), "--takedowns", requests.toString(), "--runner=DirectRunner", "--release-name", "corpus-v1.1");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("takedowns: removed 7 document(s) ({near_duplicate=2, package=3, passage=1, url=1}) by 3 request(s);"
+        + " relabelled 0 rejected duplicate(s)\n"), r.out());
+    // the same rows, byte for byte, as taking the requests down from the release curated without them
+    DedupPipelineTest.sameShards(derived, out);
+    RunManifest m = new OutputDir(out.toString()).manifest().orElseThrow();
+    assertEquals("curation", m.derivation().kind());
+    assertNull(m.derivation().parent());
+    assertEquals(new OutputDir(noDedup.toString()).manifest().orElseThrow().counts(), m.derivation().parentCounts());
+    OutputVerifier.Report report = new OutputVerifier().verify(new OutputDir(out.toString()));
+    assertTrue(report.ok(), report.problems().toString());
+    assertTrue(report.summary().startsWith("takedown requests " + requests + " (sha256 "), report.summary());
+    assertTrue(Files.readString(out.resolve("README.md")).contains("- 3 removal request(s) in `" + requests + "` (sha256 `"));
+    CliTest.Run bad = CliTest.cli("curate", "--input", tmp.resolve("in") + "/pages.jsonl", "--output", tmp.resolve("never").toString(),
+        "--takedowns", config.toString());
+    assertEquals(2, bad.code());
+    assertEquals("provenant: error: " + config + ":1: unknown key \"preset\"; known: request_id, date, and one of url, url_prefix, domain,"
+        + " package (with version), document_id, passage\n", bad.err());
+  }
 }

@@ -1,8 +1,6 @@
 package org.provenant.pipelines.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.provenant.pipelines.output.OutputDir;
@@ -45,12 +43,7 @@ final class TakedownCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     OutputDir parent = Main.finishedOutput(dir);
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(Path.of(requests));
-    } catch (NoSuchFileException e) {
-      throw new UserError("no requests file " + requests);
-    }
+    byte[] bytes = Main.readRequests(requests);
     if (Path.of(output).toAbsolutePath().normalize().equals(Path.of(dir).toAbsolutePath().normalize())) {
       throw new UserError("--output must be a new directory, not the release itself");
     }

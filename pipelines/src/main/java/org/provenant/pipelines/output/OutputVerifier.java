@@ -155,6 +155,9 @@ public final class OutputVerifier {
     if (byRequest != d.removed() || byMatch != d.removed()) {
       problems.add("derivation: removed is " + d.removed() + " but by request it adds up to " + byRequest + " and by match to " + byMatch);
     }
+    if (d.parent() == null) {
+      return "takedown requests " + d.requests() + " (sha256 " + d.requestsSha256() + ") applied during curation, " + d.removed() + " removed; ";
+    }
     OutputDir parent = new OutputDir(d.parent());
     Optional<byte[]> parentManifest;
     try {

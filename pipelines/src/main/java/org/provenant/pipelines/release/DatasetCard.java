@@ -237,10 +237,15 @@ public final class DatasetCard {
       return List.of();
     }
     List<String> out = new java.util.ArrayList<>();
-    out.add(String.format("derived from `%s` (manifest.json sha256 `%s`) by %,d removal request(s) in `%s` (sha256 `%s`)",
-        d.parent(), d.parentManifestSha256(), d.requestsCount(), d.requests(), d.requestsSha256()));
-    out.add(String.format("%,d kept document(s) of the parent removed (now rejected rows with reason `takedown` and the request id),"
-        + " of %,d; %,d rejected duplicate(s) of removed documents relabelled `takedown`", d.removed(), d.parentCounts().kept(), d.relabelled()));
+    if (d.parent() == null) {
+      out.add(String.format("%,d removal request(s) in `%s` (sha256 `%s`) applied during curation", d.requestsCount(), d.requests(),
+          d.requestsSha256()));
+    } else {
+      out.add(String.format("derived from `%s` (manifest.json sha256 `%s`) by %,d removal request(s) in `%s` (sha256 `%s`)",
+          d.parent(), d.parentManifestSha256(), d.requestsCount(), d.requests(), d.requestsSha256()));
+    }
+    out.add(String.format("%,d kept document(s) of the %s removed (now rejected rows with reason `takedown` and the request id),"
+        + " of %,d; %,d rejected duplicate(s) of removed documents relabelled `takedown`", d.removed(), d.parent() == null ? "run" : "parent", d.parentCounts().kept(), d.relabelled()));
     out.add("removed by how they matched: " + (d.removedByMatch().isEmpty() ? "none" : inline(d.removedByMatch()))
         + String.format(" (near duplicates: Jaccard >= %s with a matched document; cluster: in its dedup cluster)", d.nearDuplicateThreshold()));
     out.add("removed by request: " + (d.removedByRequest().isEmpty() ? "none" : inline(d.removedByRequest())));

@@ -83,6 +83,22 @@ public final class Takedown {
   /** Writes the derived release into {@code outputDir} (prepared, empty) and returns its manifest. */
   public RunManifest run(String parentDir, String requestsFile, byte[] requestsBytes, String outputDir, RunManifest.ToolInfo tool,
       ReleaseInfo release) throws IOException {
+    return apply(parentDir, requestsFile, requestsBytes, outputDir, tool, release, false);
+  }
+
+  /**
+   * Applies the requests to a release curate has just written, in place ({@code curate
+   * --takedowns}): the same removals, written over the changed shards, and a manifest whose
+   * derivation has kind {@code curation}, no parent, and the counts before the removals.
+   */
+  public RunManifest applyDuringCuration(String outputDir, String requestsFile, byte[] requestsBytes, ReleaseInfo release)
+      throws IOException {
+    RunManifest before = new OutputDir(outputDir).manifest().orElseThrow();
+    return apply(outputDir, requestsFile, requestsBytes, outputDir, before.tool(), release, true);
+  }
+
+  private RunManifest apply(String parentDir, String requestsFile, byte[] requestsBytes, String outputDir, RunManifest.ToolInfo tool,
+      ReleaseInfo release, boolean inPlace) throws IOException {
     String started = Instant.now().toString();
     OutputDir parent = new OutputDir(parentDir);
     OutputVerifier.Report check = new OutputVerifier().verify(parent);
@@ -90,6 +106,9 @@ public final class Takedown {
       throw new IllegalArgumentException("the parent release does not verify: " + String.join("; ", check.problems()));
     }
     RunManifest pm = parent.manifest().orElseThrow();
+    if (inPlace) {
+      started = pm.startedAt();
+    }
     byte[] parentManifest = OutputDir.readIfExists(parent.resolve("manifest.json")).orElseThrow();
     List<TakedownRequest> requests = org.provenant.filters.takedown.TakedownRequests.parse(requestsBytes, requestsFile);
     TakedownMatcher matcher = TakedownMatcher.of(requests);
@@ -177,7 +196,7 @@ public final class Takedown {
         dropped[0]++;
         newRejections.computeIfAbsent(WriteShards.shardOf(d.id(), rejectedShards), k -> new ArrayList<>()).add(rejection(d, r));
       });
-      data.add(dropped[0] == 0 ? copy(parent, e, out) : write(out, e, ProvenantSchemas.DOCUMENT, keep, new TreeMap<>()));
+      data.add(dropped[0] == 0 ? (inPlace ? e : copy(parent, e, out)) : write(out, e, ProvenantSchemas.DOCUMENT, keep, new TreeMap<>()));
     }
     long[] relabelled = {0};
     List<ShardEntry> rejected = new ArrayList<>();
@@ -201,7 +220,7 @@ public final class Takedown {
         }
       });
       if (added == 0 && relabelled[0] == before) {
-        rejected.add(copy(parent, e, out));
+        rejected.add(inPlace ? e : copy(parent, e, out));
         continue;
       }
       rows.sort(Comparator.comparing(WriteShards::rejectionSortKey));
@@ -220,8 +239,8 @@ public final class Takedown {
       byRequest.merge(r.request().requestId(), 1L, Long::sum);
       byMatch.merge(r.how(), 1L, Long::sum);
     });
-    Derivation how = new Derivation(Derivation.TAKEDOWN, parentDir,
-        Hashing.sha256().hashBytes(parentManifest).toString(), pm.counts(), requestsFile,
+    Derivation how = new Derivation(inPlace ? Derivation.CURATION : Derivation.TAKEDOWN, inPlace ? null : parentDir,
+        inPlace ? null : Hashing.sha256().hashBytes(parentManifest).toString(), pm.counts(), requestsFile,
         Hashing.sha256().hashBytes(requestsBytes).toString(), requests.size(), threshold, removed.size(), byRequest, byMatch,
         relabelled[0]);
     long kept = data.stream().mapToLong(ShardEntry::rows).sum();

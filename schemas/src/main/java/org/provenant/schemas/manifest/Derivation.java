@@ -7,7 +7,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * How a release was derived from an earlier one ({@code provenant takedown}): the parent release,
+ * How a release was derived from an earlier one ({@code provenant takedown}, kind {@code takedown};
+ * or by its own curation, kind {@code curation}, with no parent): the parent release,
  * the sha256 of its {@code manifest.json} (which hashes every parent shard, so the chain is
  * checkable), its counts, the requests file and its sha256, and what was removed: kept documents
  * moved to {@code rejected/} with reason {@code takedown} ({@code removed}, by request and by how
@@ -35,6 +36,11 @@ public record Derivation(
     implements Serializable {
   /** The kind of a release derived by removal requests. */
   public static final String TAKEDOWN = "takedown";
+  /**
+   * The kind of a release whose curation applied removal requests ({@code curate --takedowns}):
+   * no parent; {@code parent_counts} are the run's counts before the removals.
+   */
+  public static final String CURATION = "curation";
 
   public Derivation {
     removedByRequest = removedByRequest == null ? new TreeMap<>() : new TreeMap<>(removedByRequest);
