@@ -112,6 +112,35 @@ class DecontaminationTest {
     assertEquals("", clean.out());
   }
 
+  @Test
+  void parquetBenchmarksWithListColumns() throws IOException {
+    org.apache.avro.Schema schema = org.apache.avro.SchemaBuilder.record("Item").fields()
+        .requiredLong("qid").requiredString("question").name("choices").type().array().items().stringType().noDefault().endRecord();
+    Path pq = tmp.resolve("mcq.parquet");
+    try (org.apache.parquet.hadoop.ParquetWriter<org.apache.avro.generic.GenericRecord> w =
+        org.apache.parquet.avro.AvroParquetWriter.<org.apache.avro.generic.GenericRecord>builder(
+                new org.apache.parquet.io.LocalOutputFile(pq))
+            .withSchema(schema).withConf(new org.apache.hadoop.conf.Configuration(false)).build()) {
+      org.apache.avro.generic.GenericRecord a = new org.apache.avro.generic.GenericData.Record(schema);
+      a.put("qid", 7L);
+      a.put("question", "How many clips did Natalia sell altogether in April and May?");
+      a.put("choices", List.of("72", "48", "24"));
+      w.write(a);
+      org.apache.avro.generic.GenericRecord b = new org.apache.avro.generic.GenericData.Record(schema);
+      b.put("qid", 8L);
+      b.put("question", "Which of these is a prime number greater than twenty and smaller than thirty in the usual base ten notation?");
+      b.put("choices", List.of("21", "23", "25"));
+      w.write(b);
+    }
+    CliTest.Run r = CliTest.cli("decontamination-report", without.toString(), "--benchmarks", pq.toString(), "--text-field", "question,choices",
+        "--id-field", "qid", "--n", "8");
+    assertEquals(1, r.code(), r.err());
+    assertEquals(List.of(
+        "mcq 7 in exact (" + tmp.resolve("in").resolve("docs.jsonl") + "@" + offset("exact") + ") chars 119-178 (11 tokens): \"How many clips did"
+            + " Natalia sell altogether in April and May\"",
+        "1 overlap(s) in 5 kept document(s) checked with 8-grams: mcq 1 of 2 items"), r.out().lines().toList());
+  }
+
   /** The byte offset of a document's line in the input, as source.offset has it. */
   static long offset(String id) {
     try {

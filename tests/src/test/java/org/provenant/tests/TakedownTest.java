@@ -155,6 +155,7 @@ class TakedownTest {
   void theDerivedReleaseVerifiesAndNamesItsParent() throws IOException {
     OutputVerifier.Report report = new OutputVerifier().verify(new OutputDir(derived.toString()));
     assertTrue(report.ok(), report.problems().toString());
+    RealInputsTest.assertManifestMatchesJsonSchema(derived);
     RunManifest parent = new OutputDir(noDedup.toString()).manifest().orElseThrow();
     RunManifest m = new OutputDir(derived.toString()).manifest().orElseThrow();
     Derivation d = m.derivation();
@@ -268,6 +269,7 @@ class TakedownTest {
     assertEquals(new OutputDir(noDedup.toString()).manifest().orElseThrow().counts(), m.derivation().parentCounts());
     OutputVerifier.Report report = new OutputVerifier().verify(new OutputDir(out.toString()));
     assertTrue(report.ok(), report.problems().toString());
+    RealInputsTest.assertManifestMatchesJsonSchema(out);
     assertTrue(report.summary().startsWith("takedown requests " + requests + " (sha256 "), report.summary());
     assertTrue(Files.readString(out.resolve("README.md")).contains("- 3 removal request(s) in `" + requests + "` (sha256 `"));
     CliTest.Run bad = CliTest.cli("curate", "--input", tmp.resolve("in") + "/pages.jsonl", "--output", tmp.resolve("never").toString(),

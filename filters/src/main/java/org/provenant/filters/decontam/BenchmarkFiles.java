@@ -13,7 +13,9 @@ import java.util.zip.GZIPInputStream;
 import org.provenant.filters.step.StepFiles;
 
 /**
- * Reads benchmark items from JSONL files ({@code .jsonl}, {@code .json} lines, {@code .jsonl.gz}):
+ * Reads benchmark items from JSONL files ({@code .jsonl}, {@code .json} lines, {@code .jsonl.gz}),
+ * and from Parquet files ({@code .parquet}) through the reader the pipelines module installs
+ * ({@link #useParquet}; plain Java here has no Parquet library):
  * one item per non-blank line, its text the configured fields joined by newlines (each a string,
  * or a list of strings such as multiple-choice options), its id the {@code id_field} (a string or
  * a number), else {@code line N}. A line that is not a JSON object or lacks every text field fails
@@ -22,7 +24,42 @@ import org.provenant.filters.step.StepFiles;
 public final class BenchmarkFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static volatile ParquetItems parquet;
+
   private BenchmarkFiles() {}
+
+  /** Reads the items of one Parquet benchmark file, the same fields as a JSONL line's. */
+  public interface ParquetItems {
+    void read(String benchmark, String file, Fields fields, List<BenchmarkItem> out) throws IOException;
+  }
+
+  /** Makes {@code .parquet} benchmark files readable in this JVM (the pipelines module installs one). */
+  public static void useParquet(ParquetItems reader) {
+    parquet = reader;
+  }
+
+  /**
+   * The text of one item from its field values (a string, or a list whose elements are joined),
+   * or null when none of the fields is present; the rule JSONL and Parquet share.
+   */
+  public static String itemText(List<Object> values) {
+    StringBuilder text = new StringBuilder();
+    boolean any = false;
+    for (Object v : values) {
+      if (v == null) {
+        continue;
+      }
+      if (v instanceof Iterable<?> list) {
+        for (Object e : list) {
+          text.append(text.length() > 0 ? "\n" : "").append(e);
+        }
+      } else {
+        text.append(text.length() > 0 ? "\n" : "").append(v);
+      }
+      any = true;
+    }
+    return any ? text.toString() : null;
+  }
 
   /** Which fields hold an item's text and id. */
   public record Fields(List<String> textFields, String idField) {
@@ -57,7 +94,7 @@ public final class BenchmarkFiles {
 
   static String stem(String file) {
     String s = file.substring(file.lastIndexOf('/') + 1);
-    for (String ext : List.of(".gz", ".jsonl", ".json", ".ndjson")) {
+    for (String ext : List.of(".gz", ".jsonl", ".json", ".ndjson", ".parquet")) {
       if (s.endsWith(ext)) {
         s = s.substring(0, s.length() - ext.length());
       }
@@ -69,6 +106,14 @@ public final class BenchmarkFiles {
   public static List<BenchmarkItem> read(List<Source> sources, Fields fields) throws IOException {
     List<BenchmarkItem> out = new ArrayList<>();
     for (Source s : sources) {
+      if (s.file().endsWith(".parquet")) {
+        ParquetItems p = parquet;
+        if (p == null) {
+          throw new IOException("benchmark " + s.file() + ": Parquet benchmark files are read through the pipelines module");
+        }
+        p.read(s.benchmark(), s.file(), fields, out);
+        continue;
+      }
       try (InputStream raw = StepFiles.open(s.file())) {
         read(s.benchmark(), s.file(), s.file().endsWith(".gz") ? new GZIPInputStream(raw) : raw, fields, out);
       }
@@ -97,28 +142,26 @@ public final class BenchmarkFiles {
       if (node == null || !node.isObject()) {
         throw new IOException("benchmark " + where + ": not a JSON object");
       }
-      StringBuilder text = new StringBuilder();
-      boolean any = false;
+      List<Object> values = new ArrayList<>();
       for (String f : fields.textFields()) {
         JsonNode v = node.get(f);
         if (v == null || v.isNull()) {
-          continue;
-        }
-        if (v.isArray()) {
-          for (JsonNode e : v) {
-            text.append(text.length() > 0 ? "\n" : "").append(e.asText());
-          }
+          values.add(null);
+        } else if (v.isArray()) {
+          List<String> items = new ArrayList<>();
+          v.forEach(e -> items.add(e.asText()));
+          values.add(items);
         } else {
-          text.append(text.length() > 0 ? "\n" : "").append(v.asText());
+          values.add(v.asText());
         }
-        any = true;
       }
-      if (!any) {
+      String text = itemText(values);
+      if (text == null) {
         throw new IOException("benchmark " + where + ": none of the text fields " + fields.textFields() + " is present");
       }
       JsonNode id = fields.idField().isBlank() ? null : node.get(fields.idField());
       String itemId = id == null || id.isNull() || id.isContainerNode() ? "line " + lineNo : id.asText();
-      out.add(new BenchmarkItem(benchmark, itemId, text.toString()));
+      out.add(new BenchmarkItem(benchmark, itemId, text));
     }
   }
 }

@@ -40,6 +40,7 @@ final class DecontaminationReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     OutputDir out = Main.finishedOutput(dir);
+    org.provenant.pipelines.io.ParquetBenchmarkItems.install();
     BenchmarkIndex index;
     try {
       List<BenchmarkFiles.Source> sources = BenchmarkFiles.sources("decontamination-report", "--benchmarks", benchmarks, "");
