@@ -278,4 +278,21 @@ class TakedownTest {
     assertEquals("provenant: error: " + config + ":1: unknown key \"preset\"; known: request_id, date, and one of url, url_prefix, domain,"
         + " package (with version), document_id, passage\n", bad.err());
   }
+
+  @Test
+  void aTakedownOfADerivedReleaseChainsToIt() throws IOException {
+    Path req = tmp.resolve("second-request.jsonl");
+    Files.writeString(req, "{\"request_id\": \"R9\", \"date\": \"2026-12-03\", \"document_id\": \"half\"}\n");
+    Path second = tmp.resolve("derived-twice");
+    CliTest.Run r = CliTest.cli("takedown", derived.toString(), "--requests", req.toString(), "--output", second.toString());
+    assertEquals(0, r.code(), r.err());
+    RunManifest m = new OutputDir(second.toString()).manifest().orElseThrow();
+    assertEquals(derived.toString(), m.derivation().parent());
+    assertEquals(Hashing.sha256().hashBytes(Files.readAllBytes(derived.resolve("manifest.json"))).toString(),
+        m.derivation().parentManifestSha256());
+    assertEquals(8L, m.counts().rejectedByReason().get("takedown")); // the parent's 7 and this one
+    assertEquals("request R9 (2026-12-03): document_id half", takedowns(second).get("half").detail());
+    OutputVerifier.Report report = new OutputVerifier().verify(new OutputDir(second.toString()));
+    assertTrue(report.ok(), report.problems().toString());
+  }
 }

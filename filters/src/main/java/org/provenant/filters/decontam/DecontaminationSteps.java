@@ -85,7 +85,7 @@ public final class DecontaminationSteps {
 
     @Override
     public String description() {
-      return "benchmark decontamination: word n-gram overlap (13-grams as GPT-3 and BigCode) with JSONL benchmark items;"
+      return "benchmark decontamination: word n-gram overlap (13-grams as GPT-3 and BigCode) with benchmark items (JSONL, Parquet);"
           + " drops " + DecontaminationStep.BENCHMARK_OVERLAP + " naming the benchmark, the item and the span";
     }
 
@@ -93,7 +93,7 @@ public final class DecontaminationSteps {
     public List<ParamSpec> params() {
       return List.of(
           new ParamSpec("benchmarks", STRING_LIST, List.of(),
-              "benchmark JSONL files (.jsonl, .jsonl.gz; paths or globs), each PATH or NAME=PATH"),
+              "benchmark files (.jsonl, .jsonl.gz, .parquet; paths or globs), each PATH or NAME=PATH"),
           new ParamSpec("benchmark", STRING, "", "name for entries without NAME=; empty = the file's name"),
           new ParamSpec("text_field", STRING, "text", "field(s) holding an item's text, comma-separated (joined by newlines)"),
           new ParamSpec("id_field", STRING, "id", "field holding an item's id (else \"line N\")"),
