@@ -114,7 +114,7 @@ public final class Takedown {
     TakedownMatcher matcher = TakedownMatcher.of(requests);
 
     // pass 1: the documents requests name, and every cluster's members
-    Map<String, Removal> removed = new HashMap<>(); // by sort key
+    Map<String, Removal> removed = new TreeMap<>(); // by sort key: iterated in a fixed order
     Map<String, String> idOfKey = new HashMap<>();
     Map<String, List<String>> clusterMembers = new HashMap<>(); // cluster id -> sort keys
     Map<String, Document> matched = new TreeMap<>(); // sort key -> document, the direct matches
