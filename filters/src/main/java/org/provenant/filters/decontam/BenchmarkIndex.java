@@ -13,7 +13,8 @@ import java.util.Optional;
  * Built once per worker: one sorted {@code long[]} of 64-bit n-gram hashes with a parallel {@code
  * long[]} of references (item index and token position), about 16 bytes per n-gram. A document's
  * n-grams are hashed with a rolling hash and looked up by binary search; a hash hit is confirmed
- * token by token against the item (so a hash collision never reports a match) and then extended
+ * token by token against the item's 64-bit token hashes (so an n-gram hash collision alone never
+ * reports a match) and then extended
  * as far as the document and the item keep agreeing.
  *
  * <p>Items with fewer than {@code n} tokens have no n-gram and cannot be found; {@link
