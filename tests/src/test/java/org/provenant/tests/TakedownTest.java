@@ -249,6 +249,15 @@ class TakedownTest {
     CliTest.Run r = CliTest.cli("verify", out.toString());
     assertEquals(1, r.code());
     assertTrue(r.err().startsWith("provenant: verify: derivation: the parent's manifest.json at " + parentCopy + " has sha256 "), r.err());
+    // counts that do not add up
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("derivation")).put("removed", 6);
+    Files.write(out.resolve("manifest.json"), org.provenant.schemas.manifest.ManifestJson.toBytes(tree));
+    CliTest.Run counts = CliTest.cli("verify", out.toString());
+    assertEquals(1, counts.code());
+    assertTrue(counts.err().contains("provenant: verify: derivation: kept is 10 but the parent kept 17 and 6 were removed\n"), counts.err());
+    assertTrue(counts.err().contains("provenant: verify: derivation: removed is 6 but by request it adds up to 7 and by match to 7\n"),
+        counts.err());
   }
 
   @Test
