@@ -75,7 +75,7 @@ public final class CuratePipeline {
    * now rather than a worker failure later (steps read their files through Beam's file systems).
    */
   private static void checkOnTheDriver(StepPlan plan, CurationConfig.Dedup dedup) {
-    org.provenant.filters.step.StepFiles.use(org.provenant.pipelines.io.BeamStepFiles.INSTANCE);
+    org.provenant.pipelines.io.ParquetBenchmarkItems.install();
     for (CurationConfig.StepConfig step : plan.steps()) {
       step.build();
     }

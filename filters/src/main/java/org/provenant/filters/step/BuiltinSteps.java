@@ -65,6 +65,7 @@ public final class BuiltinSteps {
           .addAll(org.provenant.filters.web.WebSteps.all())
           .addAll(org.provenant.filters.license.LicenseSteps.all())
           .addAll(org.provenant.filters.code.CodeStepFactories.all())
+          .addAll(org.provenant.filters.decontam.DecontaminationSteps.all())
           .build();
 
   private BuiltinSteps() {}

@@ -130,7 +130,8 @@ public final class UrlFilter implements DocumentStep {
     return Outcome.keep(document.withStep(new LineageEntry(STEP_ID, LineageEntry.OK, "no rule matched")));
   }
 
-  static Optional<String> host(String url) {
+  /** The lower-cased host of a URL without trailing dots, or empty when it has none. */
+  public static Optional<String> host(String url) {
     try {
       String h = URI.create(url.strip().replace(" ", "%20")).getHost();
       return h == null ? Optional.empty() : Optional.of(trimDots(h.toLowerCase(Locale.ROOT)));
@@ -151,7 +152,7 @@ public final class UrlFilter implements DocumentStep {
   }
 
   /** Scheme, {@code www.}, default port, fragment and a trailing slash removed; host lower-cased. */
-  static String normaliseUrl(String url) {
+  public static String normaliseUrl(String url) {
     String u = url.strip();
     int hashAt = u.indexOf('#');
     if (hashAt >= 0) {

@@ -63,7 +63,7 @@ class BuiltinStepsTest {
         List.of(
             "text_length", "gopher_repetition", "gopher_quality", "c4_quality", "c4_paragraph",
             "c4_badwords", "fineweb_quality", "regex", "language", "url_filter", "pii", "optout",
-            "license_policy", "code_quality", "code_paths"),
+            "license_policy", "code_quality", "code_paths", "decontaminate"),
         StepCatalog.all().stream().map(StepFactory::name).toList());
   }
 
@@ -109,6 +109,8 @@ class BuiltinStepsTest {
         "lock_files", org.provenant.filters.code.CodePathsStep.DEFAULT_LOCK_FILES,
         "data_extensions", org.provenant.filters.code.CodePathsStep.DEFAULT_DATA_EXTENSIONS,
         "max_json_chars", 100_000));
+    expected.put("decontaminate", ordered(
+        "benchmarks", List.of(), "benchmark", "", "text_field", "text", "id_field", "id", "n", 13));
 
     Map<String, Map<String, Object>> actual = new LinkedHashMap<>();
     for (StepFactory f : BuiltinSteps.all()) {
@@ -133,7 +135,7 @@ class BuiltinStepsTest {
   @Test
   void everyFactoryBuildsWithItsDefaultsExceptRegexWhichNeedsAPattern() {
     for (StepFactory f : BuiltinSteps.all()) {
-      if (f.name().equals("regex")) {
+      if (f.name().equals("regex") || f.name().equals("decontaminate")) {
         continue;
       }
       DocumentStep step = f.create(StepParams.resolve(f.name(), f.params(), Map.of()));
@@ -141,6 +143,7 @@ class BuiltinStepsTest {
       assertEquals(f.name() + (f.name().equals("license_policy") ? "@2" : "@1"), step.id());
     }
     assertEquals("step regex, parameter regex_exp: a pattern is required", buildError("regex", Map.of()));
+    assertEquals("step decontaminate, parameter benchmarks: no benchmark file given", buildError("decontaminate", Map.of()));
   }
 
   @Test

@@ -225,7 +225,7 @@ public final class Curator {
     return s.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*");
   }
 
-  private static String gitCommit() {
+  static String gitCommit() {
     String c = System.getProperty("provenant.gitCommit");
     return c == null || c.isBlank() ? null : c.trim();
   }

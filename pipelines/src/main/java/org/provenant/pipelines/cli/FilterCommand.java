@@ -109,6 +109,8 @@ final class FilterCommand implements Callable<Integer> {
       }
     }
     try {
+      org.apache.beam.sdk.io.FileSystems.setDefaultPipelineOptions(org.apache.beam.sdk.options.PipelineOptionsFactory.create());
+      org.provenant.pipelines.io.ParquetBenchmarkItems.install(); // files as curate reads them, Parquet benchmarks too
       return StepCatalog.build(List.of(step), List.of(values)).get(0);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());

@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     version = "provenant " + Curator.VERSION,
     description = "Curate web and code corpora into Parquet shards with per-document provenance.",
-    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Release.class, Main.Export.class, Main.Index.class, Main.Trace.class, Main.Report.class, Main.Steps.class, FilterCommand.class, DemoCommand.class})
+    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Release.class, Main.Export.class, Main.Index.class, Main.Trace.class, Main.Report.class, Main.Steps.class, FilterCommand.class, TakedownCommand.class, DecontaminationReportCommand.class, DemoCommand.class})
 public final class Main implements Callable<Integer> {
   static {
     // curate passes --release-* on to the run as Beam options, read where croissant.json is written
@@ -192,6 +192,10 @@ public final class Main implements Callable<Integer> {
         description = "An earlier Provenant output whose kept documents count as already kept: only what is new is kept (repeatable).")
     List<String> dedupAgainst = new ArrayList<>();
 
+    @Option(names = "--takedowns", paramLabel = "FILE",
+        description = "Removal requests (JSONL, as for takedown): matched documents, their dedup clusters and near duplicates are rejected with reason takedown.")
+    String takedowns;
+
     @CommandLine.Mixin
     ReleaseFlags release = new ReleaseFlags();
 
@@ -226,10 +230,20 @@ public final class Main implements Callable<Integer> {
         args.add(0, "--runner=FlinkRunner");
       }
       args.addAll(release.asBeamArgs());
+      byte[] requests = takedowns == null ? null : readRequests(takedowns);
       Curator.Result r = new Curator(ERR).run(inputs, output, cfg, overwrite, args);
       if (r.templateOnly()) {
+        if (takedowns != null) {
+          throw new UserError("--takedowns is applied after the run finishes, and a template run does not run");
+        }
         OUT.println("wrote the Dataflow job specification (template); nothing ran. Output will go to " + r.outputDir());
         return 0;
+      }
+      if (requests != null) {
+        var m = org.provenant.pipelines.release.Takedown.withThreshold(cfg.dedup().threshold())
+            .applyDuringCuration(r.outputDir(), takedowns, requests, release.info());
+        OUT.printf("takedowns: removed %d document(s) (%s) by %d request(s); relabelled %d rejected duplicate(s)%n",
+            m.derivation().removed(), m.derivation().removedByMatch(), m.derivation().requestsCount(), m.derivation().relabelled());
       }
       printSummary(OUT, new OutputDir(r.outputDir()));
       return 0;
@@ -485,6 +499,20 @@ public final class Main implements Callable<Integer> {
   }
 
   /** An output directory whose run finished (it has manifest.json), or a user error. */
+  /** A requests file's bytes, checked to parse, so a malformed file fails before any run. */
+  static byte[] readRequests(String file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(Path.of(file));
+      org.provenant.filters.takedown.TakedownMatcher.of(org.provenant.filters.takedown.TakedownRequests.parse(bytes, file));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UserError("no requests file " + file);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    return bytes;
+  }
+
   static OutputDir finishedOutput(String dir) throws IOException {
     FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
     OutputDir out = new OutputDir(dir);

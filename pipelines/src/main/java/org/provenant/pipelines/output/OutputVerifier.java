@@ -68,7 +68,8 @@ public final class OutputVerifier {
     if (m.accountingOk() != m.counts().balanced()) {
       problems.add("accounting_ok says " + m.accountingOk() + " but the counts say " + m.counts().balanced());
     }
-    String summary = String.format(
+    String chain = m.derivation() == null ? "" : checkDerivation(dir, m, problems);
+    String summary = chain + String.format(
         "%d data shards (%d rows), %d rejected shards (%d rows); candidates %d = kept %d + rejected %d",
         m.dataShards().size(), kept, m.rejectedShards().size(), rejected, m.counts().candidates(), m.counts().kept(), m.counts().rejected());
     return new Report(problems, summary);
@@ -124,5 +125,58 @@ public final class OutputVerifier {
         problems.add(rel + ": shard not listed in the manifest");
       }
     }
+  }
+
+  /**
+   * A derived release: its counts are the parent's minus the removed documents, its reasons add up
+   * ({@code takedown} rows = the parent's + removed + relabelled), and when the parent is where the
+   * manifest says, its manifest.json has the recorded sha256 and counts. Returns a summary prefix.
+   */
+  private static String checkDerivation(OutputDir dir, RunManifest m, List<String> problems) throws IOException {
+    org.provenant.schemas.manifest.Derivation d = m.derivation();
+    org.provenant.schemas.manifest.Counts p = d.parentCounts();
+    if (m.counts().kept() != p.kept() - d.removed()) {
+      problems.add("derivation: kept is " + m.counts().kept() + " but the parent kept " + p.kept() + " and " + d.removed() + " were removed");
+    }
+    if (m.counts().rejected() != p.rejected() + d.removed()) {
+      problems.add("derivation: rejected is " + m.counts().rejected() + " but the parent rejected " + p.rejected() + " and " + d.removed()
+          + " were removed");
+    }
+    if (m.counts().candidates() != p.candidates()) {
+      problems.add("derivation: candidates is " + m.counts().candidates() + " but the parent had " + p.candidates());
+    }
+    long takedowns = m.counts().rejectedByReason().getOrDefault("takedown", 0L);
+    long expected = p.rejectedByReason().getOrDefault("takedown", 0L) + d.removed() + d.relabelled();
+    if (takedowns != expected) {
+      problems.add("derivation: " + takedowns + " takedown rows, expected " + expected + " (the parent's, the removed and the relabelled)");
+    }
+    long byRequest = d.removedByRequest().values().stream().mapToLong(Long::longValue).sum();
+    long byMatch = d.removedByMatch().values().stream().mapToLong(Long::longValue).sum();
+    if (byRequest != d.removed() || byMatch != d.removed()) {
+      problems.add("derivation: removed is " + d.removed() + " but by request it adds up to " + byRequest + " and by match to " + byMatch);
+    }
+    if (d.parent() == null) {
+      return "takedown requests " + d.requests() + " (sha256 " + d.requestsSha256() + ") applied during curation, " + d.removed() + " removed; ";
+    }
+    OutputDir parent = new OutputDir(d.parent());
+    Optional<byte[]> parentManifest;
+    try {
+      parentManifest = OutputDir.readIfExists(parent.resolve("manifest.json"));
+    } catch (IOException | RuntimeException e) {
+      parentManifest = Optional.empty();
+    }
+    if (parentManifest.isEmpty()) {
+      return "derived by takedown from " + d.parent() + " (not found here: its manifest sha256 " + d.parentManifestSha256()
+          + " is recorded, not checked); ";
+    }
+    String sha = com.google.common.hash.Hashing.sha256().hashBytes(parentManifest.get()).toString();
+    if (!sha.equals(d.parentManifestSha256())) {
+      problems.add("derivation: the parent's manifest.json at " + d.parent() + " has sha256 " + sha + ", the manifest records "
+          + d.parentManifestSha256());
+    } else if (!ManifestJson.read(parentManifest.get(), RunManifest.class).counts().equals(p)) {
+      problems.add("derivation: the parent's counts differ from the recorded parent_counts");
+    }
+    return "derived by takedown from " + d.parent() + " (manifest sha256 " + d.parentManifestSha256()
+        + (sha.equals(d.parentManifestSha256()) ? ", checked" : ", MISMATCH") + "), " + d.removed() + " removed; ";
   }
 }

@@ -190,6 +190,9 @@ public final class Croissant {
     for (String line : DatasetCard.protocol(s)) {
       protocol.add(line);
     }
+    for (String line : DatasetCard.removals(m)) {
+      protocol.add("removal: " + line);
+    }
     List<String> limits = new ArrayList<>();
     long unknown = s.licences().getOrDefault("unknown", 0L);
     limits.add(String.format("%,d of %,d kept documents have no licence the licence step could identify; %,d have conflicting licence statements.",

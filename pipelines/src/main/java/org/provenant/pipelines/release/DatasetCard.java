@@ -138,6 +138,13 @@ public final class DatasetCard {
       b.append("- ").append(line).append('\n');
     }
     b.append('\n');
+    if (m.derivation() != null) {
+      b.append("## Removals\n\n");
+      for (String line : removals(m)) {
+        b.append("- ").append(line).append('\n');
+      }
+      b.append('\n');
+    }
     b.append("## Counts\n\n");
     b.append(String.format("%,d records read, %,d candidate documents, **%,d kept**, %,d rejected. Accounting %s.%n%n",
         m.counts().recordsRead(), m.counts().candidates(), m.counts().kept(), m.counts().rejected(),
@@ -217,5 +224,31 @@ public final class DatasetCard {
 
   private static String yaml(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  /**
+   * What a derived release removed from its parent and why, as counts (never contents): the
+   * parent and its manifest hash, the requests file and its hash, and the removals by request and
+   * by how they matched. Empty for a curated release.
+   */
+  static List<String> removals(RunManifest m) {
+    var d = m.derivation();
+    if (d == null) {
+      return List.of();
+    }
+    List<String> out = new java.util.ArrayList<>();
+    if (d.parent() == null) {
+      out.add(String.format("%,d removal request(s) in `%s` (sha256 `%s`) applied during curation", d.requestsCount(), d.requests(),
+          d.requestsSha256()));
+    } else {
+      out.add(String.format("derived from `%s` (manifest.json sha256 `%s`) by %,d removal request(s) in `%s` (sha256 `%s`)",
+          d.parent(), d.parentManifestSha256(), d.requestsCount(), d.requests(), d.requestsSha256()));
+    }
+    out.add(String.format("%,d kept document(s) of the %s removed (now rejected rows with reason `takedown` and the request id),"
+        + " of %,d; %,d rejected duplicate(s) of removed documents relabelled `takedown`", d.removed(), d.parent() == null ? "run" : "parent", d.parentCounts().kept(), d.relabelled()));
+    out.add("removed by how they matched: " + (d.removedByMatch().isEmpty() ? "none" : inline(d.removedByMatch()))
+        + String.format(" (near duplicates: Jaccard >= %s with a matched document; cluster: in its dedup cluster)", d.nearDuplicateThreshold()));
+    out.add("removed by request: " + (d.removedByRequest().isEmpty() ? "none" : inline(d.removedByRequest())));
+    return out;
   }
 }

@@ -82,7 +82,7 @@ public final class ApplySteps extends PTransform<PCollection<byte[]>, PCollectio
 
     @Setup
     public void setup() {
-      org.provenant.filters.step.StepFiles.use(org.provenant.pipelines.io.BeamStepFiles.INSTANCE);
+      org.provenant.pipelines.io.ParquetBenchmarkItems.install(); // Beam file systems and Parquet benchmarks
       steps = new ArrayList<>();
       for (CurationConfig.StepConfig c : plan.steps()) {
         steps.add(c.build());

@@ -166,6 +166,7 @@ public final class WriteManifest extends PTransform<PCollectionList<ShardEntry>,
         counts,
         counts.balanced(),
         data,
-        rejected);
+        rejected,
+        null);
   }
 }

@@ -272,6 +272,16 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     }
   }
 
+  /** The order of a kept document inside its shard. */
+  public static String documentSortKey(Document d) {
+    return new DocumentFormat().sortKey(d);
+  }
+
+  /** The order of a rejection inside its shard. */
+  public static String rejectionSortKey(Rejection r) {
+    return new RejectionFormat().sortKey(r);
+  }
+
   private static String sortKey(String id, String uri, long offset) {
     return id + "\u0000" + uri + "\u0000" + (offset >= 0 ? DedupDocuments.zeroPadded(Long.toString(offset), 20) : String.format("%020d", offset));
   }

@@ -8,11 +8,12 @@ import java.util.List;
 /**
  * The content of {@code OUT/manifest.json}, written last: which tool and configuration produced
  * the output, what was read, what was written, and the accounting. Its JSON Schema is {@code
- * schemas/json/manifest.schema.json}.
+ * schemas/json/manifest.schema.json}. {@code derivation} is null (and absent from the JSON) for a
+ * curated release, and says what was removed from which parent for a derived one.
  */
 @JsonPropertyOrder({
   "format", "tool", "runner", "started_at", "finished_at", "config_sha256", "config", "curation",
-  "warnings", "inputs", "counts", "accounting_ok", "data_shards", "rejected_shards"
+  "warnings", "inputs", "counts", "accounting_ok", "data_shards", "rejected_shards", "derivation"
 })
 public record RunManifest(
     @JsonProperty("format") String format,
@@ -28,7 +29,9 @@ public record RunManifest(
     @JsonProperty("counts") Counts counts,
     @JsonProperty("accounting_ok") boolean accountingOk,
     @JsonProperty("data_shards") List<ShardEntry> dataShards,
-    @JsonProperty("rejected_shards") List<ShardEntry> rejectedShards) {
+    @JsonProperty("rejected_shards") List<ShardEntry> rejectedShards,
+    @JsonProperty("derivation") @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        Derivation derivation) {
 
   /** Name and version of the tool and the git commit it was built from. */
   @JsonPropertyOrder({"name", "version", "git_commit"})
@@ -37,6 +40,13 @@ public record RunManifest(
       @JsonProperty("version") String version,
       @JsonProperty("git_commit") String gitCommit)
       implements java.io.Serializable {}
+
+  /** This manifest for a derived release: new counts, shards, times and tool, and its derivation. */
+  public RunManifest derived(ToolInfo newTool, String started, String finished, Counts newCounts, List<ShardEntry> data,
+      List<ShardEntry> rejected, Derivation how) {
+    return new RunManifest(format, newTool, runner, started, finished, configSha256, config, curation, warnings, inputs, newCounts,
+        newCounts.balanced(), data, rejected, how);
+  }
 
   public RunManifest {
     warnings = warnings == null ? List.of() : List.copyOf(warnings); // manifests written before warnings existed
