@@ -70,6 +70,6 @@ cpu=$(echo "$user + $sys" | bc)
 echo "curate, defaults ($runner): $wall s wall, $cpu CPU s, max RSS $((rss / 1024)) MB"
 echo "kept: $(grep -o '"kept" *: *[0-9]*' "$work/out/manifest.json" | head -1 | grep -o '[0-9]*$') documents, manifest sha256 $(sha256sum "$work/out/manifest.json" | cut -c1-16)"
 
-ratio() { echo "scale=2; $1 / $2" | bc; }
+ratio() { echo "scale=2; ($1) / ($2)" | bc; }
 echo "ratio: curate CPU / one-thread floor = $(ratio "$cpu" "$floor") (without the fixed cost: $(ratio "$cpu - $one_cpu" "$floor"))"
 echo "ratio: curate wall / zcat wall = $(ratio "$wall" "$zcat_wall") (without the fixed cost: $(ratio "$wall - $one_wall" "$zcat_wall"))"
