@@ -169,7 +169,9 @@ public final class WarcFileReader {
           if (bodyStart < 0) {
             throw new IOException("no blank line ends the HTTP head");
           }
-          http = HttpResponse.parse(java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(block, 0, bodyStart)));
+          // only the head: a response without Content-Length or chunked framing (read until the
+          // connection closed) is valid HTTP, and its body is the rest of the block
+          http = HttpResponse.parseWithoutBody(java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(block, 0, bodyStart)), null);
         } catch (IOException | RuntimeException e) {
           source.contentType(rec.headers().first("Content-Type").orElse(null));
           sink.rejected(reject(id, source.build(), read, "malformed_http", "HTTP response head does not parse: " + describe(e)));
