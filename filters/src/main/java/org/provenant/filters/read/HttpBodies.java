@@ -31,7 +31,8 @@ import org.brotli.dec.BrotliInputStream;
  *
  * <p>Crawlers often store a body already decoded and leave the header that described the
  * transmission (as warcio and jwarc readers expect): a body under {@code Transfer-Encoding:
- * chunked} whose first line is not a chunk-size line is read as is, and so is a body under a
+ * chunked} whose first line is not a chunk-size line and whose end is not a last chunk is read as
+ * is, and so is a body under a
  * content coding whose decoding fails at once while its bytes look like text (no control bytes
  * other than whitespace and escape in its first 1024). Each such case is described in {@link
  * DecodedBody#note()}. A body whose chunked framing starts well and breaks later, or whose
@@ -121,7 +122,7 @@ public final class HttpBodies {
         try {
           body = dechunk(body, maxBytes);
         } catch (BadBodyException e) {
-          if (e.problem() != Problem.MALFORMED_BODY || startsWithChunkSizeLine(body)) {
+          if (e.problem() != Problem.MALFORMED_BODY || startsWithChunkSizeLine(body) || endsWithLastChunk(body)) {
             throw e;
           }
           notes.add("Transfer-Encoding: chunked but the body is not chunked (stored de-chunked): read as is");
@@ -284,6 +285,19 @@ public final class HttpBodies {
       return lf >= 0 && lf - i < TEXT_SNIFF_BYTES;
     }
     return (i < b.length && b[i] == '\n') || (i + 1 < b.length && b[i] == '\r' && b[i + 1] == '\n');
+  }
+
+  private static final java.util.regex.Pattern LAST_CHUNK = java.util.regex.Pattern.compile(
+      "(?:^|\n)0+[ \t]*(?:;[^\r\n]*)?\r?\n(?:[!#$%&'*+.^_`|~0-9A-Za-z-]+:[^\r\n]*\r?\n)*\r?\n$");
+
+  /**
+   * Whether the body ends with a last chunk ({@code 0}, optional extensions, trailer fields, a
+   * blank line): framing whose start is damaged, not a body stored de-chunked.
+   */
+  static boolean endsWithLastChunk(byte[] b) {
+    int from = Math.max(0, b.length - TEXT_SNIFF_BYTES);
+    String tail = new String(b, from, b.length - from, StandardCharsets.ISO_8859_1);
+    return LAST_CHUNK.matcher(tail).find();
   }
 
   /**

@@ -178,6 +178,12 @@ class HttpBodiesTest {
     assertArrayEquals(PAGE, gunzipped.bytes());
     assertEquals("Transfer-Encoding: chunked but the body is not chunked (stored de-chunked): read as is; "
         + "Content-Encoding: gzip but the body is text (stored decoded): read as is", gunzipped.note());
+    // a damaged first size line in front of real framing is not a stored de-chunked body
+    BadBodyException zz = fails(concat(b("zz\r\n"), PAGE, b("\r\n0\r\n\r\n")), "chunked", null, 1000);
+    assertEquals(Problem.MALFORMED_BODY, zz.problem());
+    assertEquals("bad chunked encoding: chunk size \"zz\" at body byte 0 is not hex", zz.getMessage());
+    assertEquals(Problem.MALFORMED_BODY, fails(concat(b("zz\r\n"), PAGE, b("\r\n0;end\r\nX-Sum: 1\r\n\r\n")), "chunked", null, 1000).problem());
+    assertArrayEquals(concat(PAGE, b("\r\n10\r\n")), decode(concat(PAGE, b("\r\n10\r\n")), "chunked", null).bytes());
     // compressed bytes are never taken for text
     byte[] gz = gzip(PAGE);
     assertEquals(Problem.MALFORMED_BODY, fails(Arrays.copyOfRange(gz, 10, gz.length), null, "gzip", 1000).problem());
