@@ -12,6 +12,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.mozilla.universalchardet.UniversalDetector;
@@ -131,11 +132,50 @@ public final class CharsetResolver {
       }
       return new DecodedText(new String(chars), encoding.charsetName(), origin, ignored);
     }
-    Decoded decoded = strictDecode(body, start, encoding.charset().orElseThrow());
+    Decoded decoded = encoding == WebEncoding.GBK || encoding == WebEncoding.GB18030
+        ? gb18030(body, start)
+        : strictDecode(body, start, encoding.charset().orElseThrow());
     if (decoded.text == null) {
       throw invalid(encoding.charsetName(), decoded.errorOffset, origin);
     }
     return new DecodedText(decoded.text, encoding.charsetName(), origin, ignored);
+  }
+
+  private static final Charset GB18030 = Charset.forName("GB18030");
+
+  /**
+   * The Encoding Standard's gb18030 decoder: the JVM's GB18030, except that a lone byte 0x80 (not
+   * inside a two- or four-byte sequence) is U+20AC, as in code page 936, where the JVM fails.
+   */
+  private static Decoded gb18030(byte[] body, int start) {
+    StringBuilder text = null;
+    int segment = start;
+    int i = start;
+    while (i < body.length) {
+      int b = body[i] & 0xFF;
+      if (b == 0x80) {
+        text = text == null ? new StringBuilder(body.length) : text;
+        Decoded part = strictDecode(Arrays.copyOfRange(body, segment, i), 0, GB18030);
+        if (part.text == null) {
+          return new Decoded(null, segment + part.errorOffset);
+        }
+        text.append(part.text).append('\u20ac');
+        segment = ++i;
+      } else if (b >= 0x81 && b <= 0xFE) {
+        boolean fourBytes = i + 1 < body.length && body[i + 1] >= 0x30 && body[i + 1] <= 0x39;
+        i += fourBytes ? 4 : 2;
+      } else {
+        i++;
+      }
+    }
+    if (text == null) {
+      return strictDecode(body, start, GB18030);
+    }
+    Decoded rest = strictDecode(Arrays.copyOfRange(body, segment, body.length), 0, GB18030);
+    if (rest.text == null) {
+      return new Decoded(null, segment + rest.errorOffset);
+    }
+    return new Decoded(text.append(rest.text).toString(), -1);
   }
 
   private static DecodeException invalid(String charset, int offset, Origin origin) {

@@ -97,6 +97,13 @@ class WebEncodingTest {
     // gbk is decoded as gb18030: a four-byte gb18030 sequence under a gb2312 label still decodes
     assertEquals("\u4e2d\u00de", decode("gb2312", 0xD6, 0xD0, 0x81, 0x30, 0x89, 0x37)); // U+00DE is four bytes in gb18030
     assertEquals("GB18030", resolver.decode(new byte[] {'a'}, "text/html; charset=gb2312").charset());
+    // a lone 0x80 is the euro sign (code page 936), also right after a two-byte character; 0x80 as a
+    // trail byte is part of its character
+    assertEquals("3\u20ac\u4e2d\u20ac", decode("gbk", '3', 0x80, 0xD6, 0xD0, 0x80));
+    assertEquals(new String(new byte[] {(byte) 0x81, (byte) 0x80}, Charset.forName("GB18030")), decode("gb18030", 0x81, 0x80));
+    // an invalid byte after a euro is reported at its own offset
+    DecodeException bad = assertThrows(DecodeException.class, () -> decode("gbk", 'a', 0x80, 'b', 0xFF));
+    assertEquals("invalid GB18030 at byte 3 (charset from http-header)", bad.getMessage());
     for (String label : List.of("big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5")) {
       assertEquals(WebEncoding.BIG5, of(label), label);
     }
