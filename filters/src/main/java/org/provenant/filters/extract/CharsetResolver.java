@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -13,10 +12,8 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.mozilla.universalchardet.UniversalDetector;
 import org.provenant.filters.extract.DecodeException.Reason;
@@ -24,29 +21,27 @@ import org.provenant.filters.extract.DecodedText.IgnoredLabel;
 import org.provenant.filters.extract.DecodedText.Origin;
 
 /**
- * Decodes an HTML response body to text, choosing the charset the way a browser would: a byte
- * order mark, then the {@code charset} parameter of the HTTP {@code Content-Type} header, then a
- * {@code <meta>} declaration near the start of the body, then detection (strict UTF-8 if the bytes
- * are valid UTF-8, otherwise juniversalchardet's guess).
+ * Decodes an HTML response body to text, choosing the encoding as the HTML Standard's encoding
+ * sniffing algorithm does: a byte order mark, then the {@code charset} parameter of the HTTP
+ * {@code Content-Type} header, then the {@code <meta>} prescan of the first 1024 bytes ({@link
+ * MetaPrescan}), then detection (strict UTF-8 if the bytes are valid UTF-8, otherwise
+ * juniversalchardet's guess). Labels are read with the WHATWG Encoding Standard's table ({@link
+ * WebEncoding}): {@code iso-8859-1}, {@code latin1} and {@code us-ascii} mean windows-1252, whose
+ * five unassigned bytes decode to the C1 controls of the same value; {@code utf-16} means
+ * UTF-16LE; a {@code <meta>} claiming UTF-16 means UTF-8; a label the table does not have is
+ * skipped (and listed in {@link DecodedText#ignoredLabels()}) and the next source is tried; a
+ * label of the replacement encoding ({@code iso-2022-kr}, ...) fails with {@link
+ * DecodeException.Reason#REPLACEMENT_ENCODING}.
  *
- * <p>Decoding is strict: bytes that do not decode in the chosen charset fail with a {@link
- * DecodeException} naming the byte offset, rather than being replaced silently. Declared labels
- * that Java does not know are skipped (and listed in {@link DecodedText#ignoredLabels()}), and the
- * next method is tried. As in the WHATWG Encoding standard, labels for ISO-8859-1 and US-ASCII
- * mean windows-1252, whose five unassigned bytes decode to the C1 controls of the same value;
- * {@code utf-16} without a BOM means UTF-16LE; and a {@code <meta>} claiming UTF-16 means UTF-8.
+ * <p>Decoding is strict: bytes that do not decode in the chosen encoding fail with a {@link
+ * DecodeException} naming the byte offset, rather than being replaced silently.
  *
  * <p>Stateless and thread-safe.
  */
 public final class CharsetResolver {
 
   /** How many leading bytes are scanned for a {@code <meta>} charset declaration. */
-  public static final int META_SCAN_BYTES = 4096;
-
-  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-
-  /** windows-1252 as WHATWG defines it: the JDK table, its five holes mapped to C1 controls. */
-  private static final char[] WINDOWS_1252_TABLE = windows1252Table();
+  public static final int META_SCAN_BYTES = MetaPrescan.BYTES;
 
   private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
@@ -57,24 +52,24 @@ public final class CharsetResolver {
 
     Optional<Bom> bom = Bom.of(body);
     if (bom.isPresent()) {
-      return decodeOrThrow(body, bom.get().length, bom.get().charset, Origin.BOM, ignored);
+      return decodeOrThrow(body, bom.get().length, bom.get().encoding, Origin.BOM, ignored);
     }
 
     String headerLabel = contentTypeCharset(httpContentType);
     if (headerLabel != null) {
-      Optional<Charset> charset = lookup(headerLabel);
-      if (charset.isPresent()) {
-        return decodeOrThrow(body, 0, charset.get(), Origin.HTTP_HEADER, ignored);
+      Optional<WebEncoding> encoding = WebEncoding.forLabel(headerLabel);
+      if (encoding.isPresent()) {
+        return decodeDeclared(body, encoding.get(), headerLabel, Origin.HTTP_HEADER, ignored);
       }
       ignored.add(new IgnoredLabel(Origin.HTTP_HEADER, headerLabel));
     }
 
-    for (String metaLabel : metaCharsetLabels(body)) {
-      Optional<Charset> charset = lookup(metaLabel).map(CharsetResolver::metaOverride);
-      if (charset.isPresent()) {
-        return decodeOrThrow(body, 0, charset.get(), Origin.META, ignored);
-      }
-      ignored.add(new IgnoredLabel(Origin.META, metaLabel));
+    MetaPrescan.Result meta = MetaPrescan.prescan(body);
+    for (String label : meta.ignoredLabels()) {
+      ignored.add(new IgnoredLabel(Origin.META, label));
+    }
+    if (meta.encoding().isPresent()) {
+      return decodeDeclared(body, meta.encoding().get(), meta.label(), Origin.META, ignored);
     }
 
     if (body.length == 0) {
@@ -95,44 +90,105 @@ public final class CharsetResolver {
               + asUtf8.errorOffset
               + ") and detection found no charset");
     }
-    Optional<Charset> detected = lookup(guess);
+    Optional<WebEncoding> standard = WebEncoding.forLabel(guess).filter(e -> !e.isReplacement());
+    if (standard.isPresent()) {
+      return decodeOrThrow(body, 0, standard.get(), Origin.DETECTED, ignored);
+    }
+    Optional<Charset> detected = javaCharset(guess);
     if (detected.isEmpty()) {
       throw new DecodeException(
           Reason.UNDETECTED_CHARSET, "detected charset " + guess + " is not supported by the JVM");
     }
-    return decodeOrThrow(body, 0, detected.get(), Origin.DETECTED, ignored);
+    Decoded decoded = strictDecode(body, 0, detected.get());
+    if (decoded.text == null) {
+      throw invalid(detected.get().name(), decoded.errorOffset, Origin.DETECTED);
+    }
+    return new DecodedText(decoded.text, detected.get().name(), Origin.DETECTED, ignored);
+  }
+
+  private static DecodedText decodeDeclared(
+      byte[] body, WebEncoding encoding, String label, Origin origin, List<IgnoredLabel> ignored)
+      throws DecodeException {
+    if (encoding.isReplacement()) {
+      throw new DecodeException(
+          Reason.REPLACEMENT_ENCODING,
+          "charset "
+              + label.strip()
+              + " (from "
+              + origin.label()
+              + ") is the WHATWG replacement encoding, which browsers do not decode");
+    }
+    return decodeOrThrow(body, 0, encoding, origin, ignored);
   }
 
   private static DecodedText decodeOrThrow(
-      byte[] body, int start, Charset charset, Origin origin, List<IgnoredLabel> ignored)
+      byte[] body, int start, WebEncoding encoding, Origin origin, List<IgnoredLabel> ignored)
       throws DecodeException {
-    Decoded decoded = strictDecode(body, start, charset);
-    if (decoded.text == null) {
-      throw new DecodeException(
-          Reason.INVALID_BYTES,
-          "invalid "
-              + charset.name()
-              + " at byte "
-              + decoded.errorOffset
-              + " (charset from "
-              + origin.label()
-              + ")",
-          decoded.errorOffset);
+    char[] table = encoding.singleByteTable();
+    if (table != null) {
+      char[] chars = new char[body.length - start];
+      for (int i = start; i < body.length; i++) {
+        chars[i - start] = table[body[i] & 0xFF];
+      }
+      return new DecodedText(new String(chars), encoding.charsetName(), origin, ignored);
     }
-    return new DecodedText(decoded.text, charset.name(), origin, ignored);
+    Decoded decoded = encoding == WebEncoding.GBK || encoding == WebEncoding.GB18030
+        ? gb18030(body, start)
+        : strictDecode(body, start, encoding.charset().orElseThrow());
+    if (decoded.text == null) {
+      throw invalid(encoding.charsetName(), decoded.errorOffset, origin);
+    }
+    return new DecodedText(decoded.text, encoding.charsetName(), origin, ignored);
+  }
+
+  private static final Charset GB18030 = Charset.forName("GB18030");
+
+  /**
+   * The Encoding Standard's gb18030 decoder: the JVM's GB18030, except that a lone byte 0x80 (not
+   * inside a two- or four-byte sequence) is U+20AC, as in code page 936, where the JVM fails.
+   */
+  private static Decoded gb18030(byte[] body, int start) {
+    StringBuilder text = null;
+    int segment = start;
+    int i = start;
+    while (i < body.length) {
+      int b = body[i] & 0xFF;
+      if (b == 0x80) {
+        text = text == null ? new StringBuilder(body.length) : text;
+        Decoded part = strictDecode(Arrays.copyOfRange(body, segment, i), 0, GB18030);
+        if (part.text == null) {
+          return new Decoded(null, segment + part.errorOffset);
+        }
+        text.append(part.text).append('\u20ac');
+        segment = ++i;
+      } else if (b >= 0x81 && b <= 0xFE) {
+        boolean fourBytes = i + 1 < body.length && body[i + 1] >= 0x30 && body[i + 1] <= 0x39;
+        i += fourBytes ? 4 : 2;
+      } else {
+        i++;
+      }
+    }
+    if (text == null) {
+      return strictDecode(body, start, GB18030);
+    }
+    Decoded rest = strictDecode(Arrays.copyOfRange(body, segment, body.length), 0, GB18030);
+    if (rest.text == null) {
+      return new Decoded(null, segment + rest.errorOffset);
+    }
+    return new Decoded(text.append(rest.text).toString(), -1);
+  }
+
+  private static DecodeException invalid(String charset, int offset, Origin origin) {
+    return new DecodeException(
+        Reason.INVALID_BYTES,
+        "invalid " + charset + " at byte " + offset + " (charset from " + origin.label() + ")",
+        offset);
   }
 
   /** Either the decoded text, or (text null) the offset of the first byte that did not decode. */
   private record Decoded(String text, int errorOffset) {}
 
   private static Decoded strictDecode(byte[] body, int start, Charset charset) {
-    if (charset.equals(WINDOWS_1252)) {
-      char[] chars = new char[body.length - start];
-      for (int i = start; i < body.length; i++) {
-        chars[i - start] = WINDOWS_1252_TABLE[body[i] & 0xFF];
-      }
-      return new Decoded(new String(chars), -1);
-    }
     if (charset.equals(StandardCharsets.UTF_8)) {
       // The String constructor (faster than a CharsetDecoder) replaces every malformed
       // sequence with U+FFFD, so a result without one decoded strictly. Text with a U+FFFD, real
@@ -175,36 +231,13 @@ public final class CharsetResolver {
     return bigger;
   }
 
-  /**
-   * The charset a label names, following the WHATWG aliases this class documents, or empty when
-   * the label is unknown or unsupported.
-   */
-  static Optional<Charset> lookup(String label) {
-    String trimmed = label.strip();
-    if (trimmed.isEmpty()) {
+  /** A JVM charset for a detector's guess that is not a WHATWG label, or empty. */
+  private static Optional<Charset> javaCharset(String name) {
+    try {
+      return Optional.of(Charset.forName(name.strip()));
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       return Optional.empty();
     }
-    Charset charset;
-    try {
-      charset = Charset.forName(trimmed);
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      return Optional.empty(); // an unusable label; the caller records it and moves on
-    }
-    if (charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII)) {
-      return Optional.of(WINDOWS_1252);
-    }
-    if (charset.equals(StandardCharsets.UTF_16)) {
-      return Optional.of(StandardCharsets.UTF_16LE);
-    }
-    return Optional.of(charset);
-  }
-
-  /** A meta declaration cannot truthfully claim UTF-16 (it was just read as ASCII). */
-  private static Charset metaOverride(Charset declared) {
-    if (declared.equals(StandardCharsets.UTF_16LE) || declared.equals(StandardCharsets.UTF_16BE)) {
-      return StandardCharsets.UTF_8;
-    }
-    return declared;
   }
 
   /** The charset parameter of a Content-Type header value, unquoted, or null if there is none. */
@@ -232,179 +265,20 @@ public final class CharsetResolver {
     return value;
   }
 
-  /**
-   * Charset labels declared by {@code <meta charset>} or {@code <meta http-equiv=content-type
-   * content="...; charset=...">} in the first {@link #META_SCAN_BYTES} bytes, in document order.
-   * Comments are skipped. The bytes are read as ISO-8859-1, so any ASCII-compatible body works.
-   */
-  static List<String> metaCharsetLabels(byte[] body) {
-    String head =
-        new String(body, 0, Math.min(body.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1)
-            .toLowerCase(Locale.ROOT);
-    List<String> labels = new ArrayList<>();
-    int i = 0;
-    while ((i = head.indexOf('<', i)) >= 0) {
-      if (head.startsWith("<!--", i)) {
-        int end = head.indexOf("-->", i + 4);
-        if (end < 0) {
-          break;
-        }
-        i = end + 3;
-      } else if (head.startsWith("<meta", i)
-          && i + 5 < head.length()
-          && isSpaceOrSlash(head.charAt(i + 5))) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        i = parseAttributes(head, i + 5, attributes);
-        String label = charsetOfMeta(attributes);
-        if (label != null) {
-          labels.add(label);
-        }
-      } else {
-        i++;
-      }
-    }
-    return labels;
-  }
-
-  private static String charsetOfMeta(Map<String, String> attributes) {
-    String charset = attributes.get("charset");
-    if (charset != null) {
-      return charset.isBlank() ? null : charset.strip();
-    }
-    String content = attributes.get("content");
-    String httpEquiv = attributes.getOrDefault("http-equiv", "").strip();
-    if (content != null && httpEquiv.equals("content-type")) {
-      return charsetInContent(content);
-    }
-    return null;
-  }
-
-  /** The value after {@code charset=} in a meta content attribute, as WHATWG extracts it. */
-  private static String charsetInContent(String content) {
-    int from = 0;
-    while (true) {
-      int at = content.indexOf("charset", from);
-      if (at < 0) {
-        return null;
-      }
-      int i = skipSpaces(content, at + "charset".length());
-      if (i >= content.length() || content.charAt(i) != '=') {
-        from = at + 1;
-        continue;
-      }
-      i = skipSpaces(content, i + 1);
-      if (i >= content.length()) {
-        return null;
-      }
-      char first = content.charAt(i);
-      int end;
-      if (first == '"' || first == '\'') {
-        end = content.indexOf(first, i + 1);
-        return end < 0 ? null : emptyToNull(content.substring(i + 1, end).strip());
-      }
-      end = i;
-      while (end < content.length()
-          && content.charAt(end) != ';'
-          && !isSpace(content.charAt(end))) {
-        end++;
-      }
-      return emptyToNull(content.substring(i, end));
-    }
-  }
-
-  /** Parses attributes from {@code from} to the closing {@code >}; returns the index after it. */
-  private static int parseAttributes(String s, int from, Map<String, String> attributes) {
-    int i = from;
-    while (i < s.length()) {
-      char c = s.charAt(i);
-      if (c == '>') {
-        return i + 1;
-      }
-      if (isSpaceOrSlash(c)) {
-        i++;
-        continue;
-      }
-      int nameStart = i;
-      while (i < s.length()
-          && !isSpaceOrSlash(s.charAt(i))
-          && s.charAt(i) != '='
-          && s.charAt(i) != '>') {
-        i++;
-      }
-      String name = s.substring(nameStart, i);
-      i = skipSpaces(s, i);
-      String value = "";
-      if (i < s.length() && s.charAt(i) == '=') {
-        i = skipSpaces(s, i + 1);
-        if (i < s.length() && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
-          char quote = s.charAt(i);
-          int end = s.indexOf(quote, i + 1);
-          end = end < 0 ? s.length() : end;
-          value = s.substring(i + 1, end);
-          i = Math.min(s.length(), end + 1);
-        } else {
-          int valueStart = i;
-          while (i < s.length() && !isSpace(s.charAt(i)) && s.charAt(i) != '>') {
-            i++;
-          }
-          value = s.substring(valueStart, i);
-        }
-      }
-      attributes.putIfAbsent(name, value);
-    }
-    return i;
-  }
-
-  private static int skipSpaces(String s, int i) {
-    while (i < s.length() && isSpace(s.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-  }
-
-  private static boolean isSpaceOrSlash(char c) {
-    return isSpace(c) || c == '/';
-  }
-
-  private static String emptyToNull(String s) {
-    return s.isEmpty() ? null : s;
-  }
-
-  private static char[] windows1252Table() {
-    CharsetDecoder decoder =
-        WINDOWS_1252
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    char[] table = new char[256];
-    for (int b = 0; b < 256; b++) {
-      try {
-        table[b] = decoder.decode(ByteBuffer.wrap(new byte[] {(byte) b})).charAt(0);
-      } catch (CharacterCodingException e) {
-        table[b] = (char) b; // 0x81, 0x8D, 0x8F, 0x90, 0x9D: WHATWG maps these to C1 controls
-      }
-    }
-    return table;
-  }
-
   /** A byte order mark at the start of a body. */
-  private record Bom(int length, Charset charset) {
+  private record Bom(int length, WebEncoding encoding) {
     static Optional<Bom> of(byte[] body) {
       if (body.length >= 3
           && (body[0] & 0xFF) == 0xEF
           && (body[1] & 0xFF) == 0xBB
           && (body[2] & 0xFF) == 0xBF) {
-        return Optional.of(new Bom(3, StandardCharsets.UTF_8));
+        return Optional.of(new Bom(3, WebEncoding.UTF_8));
       }
       if (body.length >= 2 && (body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF) {
-        return Optional.of(new Bom(2, StandardCharsets.UTF_16BE));
+        return Optional.of(new Bom(2, WebEncoding.UTF_16BE));
       }
       if (body.length >= 2 && (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE) {
-        return Optional.of(new Bom(2, StandardCharsets.UTF_16LE));
+        return Optional.of(new Bom(2, WebEncoding.UTF_16LE));
       }
       return Optional.empty();
     }

@@ -18,7 +18,12 @@ public final class DecodeException extends Exception {
     /** The bytes do not decode in the chosen charset. */
     INVALID_BYTES("invalid_bytes"),
     /** Nothing declared a usable charset and detection found none either. */
-    UNDETECTED_CHARSET("undetected_charset");
+    UNDETECTED_CHARSET("undetected_charset"),
+    /**
+     * The page is declared in a label of the WHATWG replacement encoding ({@code iso-2022-kr},
+     * {@code hz-gb-2312}, ...), which browsers refuse to decode: it has no text.
+     */
+    REPLACEMENT_ENCODING("replacement_encoding");
 
     private final String code;
 

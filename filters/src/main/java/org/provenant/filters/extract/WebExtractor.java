@@ -17,7 +17,8 @@ import org.provenant.schemas.Source;
 /**
  * Turns a {@link Candidate} into a {@link Document} with text, or a rejection: HTTP status other
  * than 2xx ({@code http_status_<code>}), payload that is neither HTML nor (optionally) plain text
- * ({@code not_html}), bytes that do not decode ({@code decode_error}), and no text left after
+ * ({@code not_html}), bytes that do not decode ({@code decode_error}), a charset label of the
+ * WHATWG replacement encoding ({@code replacement_encoding}), and no text left after
  * extraction ({@code empty_text}). Candidates whose text is ready (WET, JSONL, Parquet) only get
  * the empty-text check.
  */
@@ -123,7 +124,8 @@ public final class WebExtractor implements java.io.Serializable {
     try {
       decoded = charsets().decode(c.body(), s.contentType());
     } catch (DecodeException e) {
-      return Outcome.reject(shell.reject(step, "decode_error", e.getMessage()));
+      String reason = e.reason() == DecodeException.Reason.REPLACEMENT_ENCODING ? "replacement_encoding" : "decode_error";
+      return Outcome.reject(shell.reject(step, reason, e.getMessage()));
     }
     String charsetNote = "charset " + decoded.charset() + " from " + decoded.origin().label();
     if (isPlain) {

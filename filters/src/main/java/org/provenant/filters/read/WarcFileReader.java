@@ -169,7 +169,9 @@ public final class WarcFileReader {
           if (bodyStart < 0) {
             throw new IOException("no blank line ends the HTTP head");
           }
-          http = HttpResponse.parse(java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(block, 0, bodyStart)));
+          // only the head: a response without Content-Length or chunked framing (read until the
+          // connection closed) is valid HTTP, and its body is the rest of the block
+          http = HttpResponse.parseWithoutBody(java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(block, 0, bodyStart)), null);
         } catch (IOException | RuntimeException e) {
           source.contentType(rec.headers().first("Content-Type").orElse(null));
           sink.rejected(reject(id, source.build(), read, "malformed_http", "HTTP response head does not parse: " + describe(e)));
@@ -179,30 +181,19 @@ public final class WarcFileReader {
         List<Header> headers = new ArrayList<>();
         http.headers().map().forEach((name, values) -> values.forEach(v -> headers.add(new Header(name, v))));
         byte[] raw = java.util.Arrays.copyOfRange(block, bodyStart, block.length);
-        byte[] body;
+        HttpBodies.DecodedBody body;
         try {
-          String te = http.headers().first("Transfer-Encoding").orElse("");
-          if (te.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
-            raw = HttpBodies.dechunk(raw, maxPayloadBytes);
-          } else {
-            Optional<String> declared = http.headers().first("Content-Length");
-            if (declared.isPresent()) {
-              try {
-                long n = Long.parseLong(declared.get().trim());
-                if (n >= 0 && n < raw.length) {
-                  raw = java.util.Arrays.copyOf(raw, (int) n);
-                }
-              } catch (NumberFormatException ignored) {
-                // a bad Content-Length is ignored: the WARC block bounds the body
-              }
-            }
-          }
-          body = HttpBodies.decodeContent(raw, http.headers().first("Content-Encoding").orElse(null), maxPayloadBytes);
+          body = HttpBodies.decode(raw, joined(http.headers().all("Transfer-Encoding")),
+              joined(http.headers().all("Content-Encoding")),
+              http.headers().first("Content-Length").orElse(null), maxPayloadBytes);
         } catch (HttpBodies.BadBodyException e) {
-          sink.rejected(reject(id, source.build(), read, "malformed_http_body", e.getMessage()));
+          sink.rejected(reject(id, source.build(), read, e.problem().reason(), e.getMessage()));
           return;
         }
-        sink.candidate(Candidate.ofBody(id, Kind.WEB, source.build(), body, headers, read));
+        if (body.note() != null) {
+          read = new LineageEntry(STEP, LineageEntry.OK, where + "; " + body.note());
+        }
+        sink.candidate(Candidate.ofBody(id, Kind.WEB, source.build(), body.bytes(), headers, read));
       } else if (rec instanceof WarcConversion) {
         source.contentType(rec.headers().first("Content-Type").orElse(null));
         byte[] body = readCapped(rec.body());
@@ -228,6 +219,11 @@ public final class WarcFileReader {
     } catch (IOException | RuntimeException e) {
       sink.rejected(reject(id, source.build(), read, "malformed_record", describe(e)));
     }
+  }
+
+  /** Several field lines of one name as one comma-separated value (RFC 9110 section 5.3), or null. */
+  private static String joined(List<String> values) {
+    return values.isEmpty() ? null : String.join(", ", values);
   }
 
   private static boolean badTrailer(List<String> warnings) {

@@ -70,8 +70,9 @@ class CharsetResolverTest {
   }
 
   @Test
-  void metaAfterTheFirst4096BytesIsNotSeen() throws DecodeException {
-    String page = "<p>" + "a".repeat(CharsetResolver.META_SCAN_BYTES) + "</p><meta charset=koi8-r>";
+  void metaAfterTheFirst1024BytesIsNotSeen() throws DecodeException {
+    assertEquals(1024, CharsetResolver.META_SCAN_BYTES);
+    String page = "<p>" + "a".repeat(1024 - 3 - 15) + "<meta charset=koi8-r>";
 
     DecodedText decoded = resolver.decode(page.getBytes(UTF_8), null);
 
@@ -269,13 +270,16 @@ class CharsetResolverTest {
   }
 
   @Test
-  void metaLabelsInDocumentOrder() {
+  void unknownMetaLabelIsPassedOverForTheNextMeta() {
     byte[] head =
         ("<head><meta name=viewport content=\"width=device-width\"><meta charset = \"x-one\">"
                 + "<meta http-equiv='Content-Type' content='text/html; charset = \"Big5\"'></head>")
             .getBytes(ISO_8859_1);
 
-    assertEquals(List.of("x-one", "big5"), CharsetResolver.metaCharsetLabels(head));
+    MetaPrescan.Result r = MetaPrescan.prescan(head);
+    assertEquals(java.util.Optional.of(WebEncoding.BIG5), r.encoding());
+    assertEquals("big5", r.label());
+    assertEquals(List.of("x-one"), r.ignoredLabels());
   }
 
   @Test
@@ -352,5 +356,45 @@ class CharsetResolverTest {
       out.writeBytes(part);
     }
     return out.toByteArray();
+  }
+
+  /** The page the issue reported: windows-1252 declared in the HTTP header and in a meta. */
+  @Test
+  void windows1252DeclaredInHeaderAndMetaGivesEveryCharacter() throws DecodeException {
+    String page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
+        + "</head><body><p>Caf\u00e9 au lait for 3 \u20ac \u2014 a na\u00efve \u201cbargain\u201d, isn\u2019t it?</p></body></html>";
+    byte[] body = page.getBytes(WINDOWS_1252);
+    assertEquals(0x80, body[page.indexOf('\u20ac')] & 0xff);
+    assertEquals(0x93, body[page.indexOf('\u201c')] & 0xff);
+
+    assertEquals(new DecodedText(page, "windows-1252", Origin.HTTP_HEADER, List.of()),
+        resolver.decode(body, "text/html; charset=windows-1252"));
+    assertEquals(new DecodedText(page, "windows-1252", Origin.HTTP_HEADER, List.of()),
+        resolver.decode(body, "text/html; charset=\"ISO-8859-1\""));
+    assertEquals(new DecodedText(page, "windows-1252", Origin.META, List.of()), resolver.decode(body, "text/html"));
+  }
+
+  @Test
+  void precedenceBomThenHeaderThenMetaThenDetection() throws DecodeException {
+    String text = "<meta charset=koi8-r><p>\u00e9t\u00e9</p>";
+    // a UTF-16BE BOM beats a header and a meta that say otherwise
+    byte[] utf16 = concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(UTF_16BE));
+    assertEquals(new DecodedText(text, "UTF-16BE", Origin.BOM, List.of()), resolver.decode(utf16, "text/html; charset=utf-8"));
+    // the header beats the meta
+    byte[] utf8 = text.getBytes(UTF_8);
+    assertEquals(new DecodedText(text, "UTF-8", Origin.HTTP_HEADER, List.of()), resolver.decode(utf8, "text/html; charset=utf8"));
+    // the header's utf-16 is UTF-16LE (no override there, unlike a meta's)
+    byte[] le = text.getBytes(UTF_16LE);
+    assertEquals(new DecodedText(text, "UTF-16LE", Origin.HTTP_HEADER, List.of()), resolver.decode(le, "text/html; charset=utf-16"));
+    // without a header charset the meta decides, even against valid UTF-8
+    assertEquals(new DecodedText(new String(utf8, Charset.forName("KOI8-R")), "KOI8-R", Origin.META, List.of()),
+        resolver.decode(utf8, "text/html"));
+    // an unknown header label falls to the meta; a replacement label in the header stops there
+    assertEquals(Origin.META, resolver.decode(utf8, "text/html; charset=x-unknown").origin());
+    assertEquals(Reason.REPLACEMENT_ENCODING,
+        assertThrows(DecodeException.class, () -> resolver.decode(utf8, "text/html; charset=iso-2022-kr")).reason());
+    // nothing declared: detection
+    byte[] plain = "<p>\u00e9t\u00e9</p>".getBytes(UTF_8);
+    assertEquals(new DecodedText("<p>\u00e9t\u00e9</p>", "UTF-8", Origin.DETECTED, List.of()), resolver.decode(plain, null));
   }
 }
