@@ -11,7 +11,10 @@ import java.util.List;
 final class JoinedWords {
   private static final long BASE = 0x100000001B3L;
 
-  private final String joined;
+  /** BASE^k for k up to its length - 1; the same for every text, so shared and grown when needed. */
+  private static volatile long[] powers = powersUpTo(1 << 16);
+
+  private final char[] joined;
   /** starts[i] is where word i begins in {@code joined}; starts[size] is past the end. */
   private final int[] starts;
   private final int separatorLength;
@@ -21,23 +24,49 @@ final class JoinedWords {
   JoinedWords(List<String> words, String separator) {
     this.separatorLength = separator.length();
     this.starts = new int[words.size() + 1];
-    StringBuilder b = new StringBuilder();
+    int length = Math.max(0, words.size() - 1) * separatorLength;
+    for (String w : words) {
+      length += w.length();
+    }
+    char[] chars = new char[length];
+    int at = 0;
     for (int i = 0; i < words.size(); i++) {
       if (i > 0) {
-        b.append(separator);
+        separator.getChars(0, separatorLength, chars, at);
+        at += separatorLength;
       }
-      starts[i] = b.length();
-      b.append(words.get(i));
+      starts[i] = at;
+      String w = words.get(i);
+      w.getChars(0, w.length(), chars, at);
+      at += w.length();
     }
-    starts[words.size()] = b.length() + separatorLength;
-    this.joined = b.toString();
-    int n = joined.length();
-    this.prefixHash = new long[n + 1];
-    this.power = new long[n + 1];
-    power[0] = 1;
-    for (int k = 0; k < n; k++) {
-      prefixHash[k + 1] = prefixHash[k] * BASE + joined.charAt(k);
-      power[k + 1] = power[k] * BASE;
+    starts[words.size()] = at + separatorLength;
+    this.joined = chars;
+    this.prefixHash = new long[length + 1];
+    for (int k = 0; k < length; k++) {
+      prefixHash[k + 1] = prefixHash[k] * BASE + chars[k];
+    }
+    this.power = powersUpTo(length);
+  }
+
+  /** An array holding BASE^k at k for every k up to at least {@code n}. */
+  private static long[] powersUpTo(int n) {
+    long[] p = powers;
+    if (p != null && p.length > n) {
+      return p;
+    }
+    synchronized (JoinedWords.class) {
+      p = powers;
+      if (p != null && p.length > n) {
+        return p;
+      }
+      long[] grown = new long[Math.max(n + 1, p == null ? 0 : 2 * p.length)];
+      grown[0] = 1;
+      for (int k = 1; k < grown.length; k++) {
+        grown[k] = grown[k - 1] * BASE;
+      }
+      powers = grown;
+      return grown;
     }
   }
 
@@ -54,6 +83,6 @@ final class JoinedWords {
     int lengthA = starts[a + n] - separatorLength - startA;
     int startB = starts[b];
     int lengthB = starts[b + n] - separatorLength - startB;
-    return lengthA == lengthB && joined.regionMatches(startA, joined, startB, lengthA);
+    return lengthA == lengthB && java.util.Arrays.equals(joined, startA, startA + lengthA, joined, startB, startB + lengthB);
   }
 }
