@@ -90,24 +90,13 @@ public final class JarManifest {
     }
     List<String> ids = new ArrayList<>();
     Double confidence = PackageMetadata.EXPRESSION_CONFIDENCE;
-    // "Apache License, Version 2.0" is one name with a comma: the whole value is tried first
+    // "Apache License, Version 2.0" is one name with a comma: when a clause does not map, the whole is one licence
     List<String> clauses = splitOutsideQuotes(v, ',');
-    Evidence single = PackageMetadata.statement(EVIDENCE_KIND, location, unquote(splitOutsideQuotes(v, ';').get(0)));
-    if (clauses.size() > 1 && single.spdx() != null) {
+    if (clauses.size() > 1 && clauses.stream().anyMatch(c -> clauseLicense(c, location).spdx() == null)) {
       clauses = List.of(v);
     }
     for (String clause : clauses) {
-      List<String> parts = splitOutsideQuotes(clause, ';');
-      String licenseName = unquote(parts.get(0));
-      String link = null;
-      for (String p : parts.subList(1, parts.size())) {
-        int eq = p.indexOf('=');
-        if (eq > 0 && p.substring(0, eq).strip().equalsIgnoreCase("link")) {
-          link = unquote(p.substring(eq + 1));
-        }
-      }
-      Evidence byName = PackageMetadata.statement(EVIDENCE_KIND, location, licenseName);
-      Evidence chosen = byName.spdx() != null || link == null ? byName : PackageMetadata.statement(EVIDENCE_KIND, location, link);
+      Evidence chosen = clauseLicense(clause, location);
       if (chosen.spdx() == null) {
         return List.of(new Evidence(EVIDENCE_KIND, location, "Bundle-License: " + v, null, null));
       }
@@ -122,6 +111,21 @@ public final class JarManifest {
     SpdxExpression or = SpdxExpression.parse("(" + String.join(") OR (", ids) + ")");
     return List.of(new Evidence(EVIDENCE_KIND, location, "Bundle-License: " + v, or.normalized().orElse(null),
         or.isValid() ? confidence : null));
+  }
+
+  /** One OSGi licence clause ({@code name;link=URL;description=...}): its name, else its link, read as a licence. */
+  private static Evidence clauseLicense(String clause, String location) {
+    List<String> parts = splitOutsideQuotes(clause, ';');
+    String licenseName = unquote(parts.get(0));
+    String link = null;
+    for (String p : parts.subList(1, parts.size())) {
+      int eq = p.indexOf('=');
+      if (eq > 0 && p.substring(0, eq).strip().equalsIgnoreCase("link")) {
+        link = unquote(p.substring(eq + 1));
+      }
+    }
+    Evidence byName = PackageMetadata.statement(EVIDENCE_KIND, location, licenseName);
+    return byName.spdx() != null || link == null ? byName : PackageMetadata.statement(EVIDENCE_KIND, location, link);
   }
 
   private static List<String> splitOutsideQuotes(String s, char sep) {

@@ -35,8 +35,7 @@ public final class LicenseExceptions {
 
   private static final ImmutableList<Entry> ENTRIES = ImmutableList.of(
       entry("Classpath-exception-2.0", Set.of(GPL, GPL3),
-          "link this library with independent modules to produce an executable, regardless of the license terms"
-              + "|class ?path exception",
+          "link this library with independent modules to produce an executable, regardless of the license terms",
           "class ?path(?: linking)? exception|\\+ ?cpe\\b|with cpe\\b"),
       entry("Universal-FOSS-exception-1.0", Set.of(GPL, GPL3, "LGPL-2.1", "AGPL-3.0"),
           "universal foss exception", "universal foss exception"),
@@ -55,7 +54,7 @@ public final class LicenseExceptions {
       entry("Font-exception-2.0", Set.of(GPL, GPL3),
           "if you create a document which uses this font, and embed this font or unaltered portions of this font into the document",
           "font exception"),
-      entry("OpenJDK-assembly-exception-1.0", Set.of(GPL), "openjdk assembly exception", "assembly exception"),
+      entry("OpenJDK-assembly-exception-1.0", Set.of(GPL), "openjdk assembly exception|designated exception modules", "assembly exception"),
       entry("LGPL-3.0-linking-exception", Set.of("LGPL-3.0"),
           "permission to convey to a third party a combined work that links statically or dynamically to this library",
           "lgpl (?:3\\.0 )?linking exception|static linking exception"),
@@ -65,7 +64,7 @@ public final class LicenseExceptions {
           "this copyright does \\*?not\\*? cover user programs that use kernel services by normal system calls",
           "linux syscall note"),
       entry("Swift-exception", Set.of("Apache-2.0"), "runtime library exception to the apache 2\\.0 license", "swift exception"),
-      entry("FLTK-exception", Set.of("LGPL-2.0"), "fltk license exceptions", "fltk exception"));
+      entry("FLTK-exception", Set.of("LGPL-2.0"), "the fltk library and included programs are provided under the terms of the gnu library general public license \\(lgpl\\) with the following exceptions", "fltk exception"));
 
   private static Entry entry(String id, Set<String> bases, String text, String name) {
     if (!SpdxLicenseList.get().exceptions().containsKey(id)) {
