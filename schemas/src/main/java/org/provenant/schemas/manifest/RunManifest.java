@@ -12,7 +12,7 @@ import java.util.List;
  */
 @JsonPropertyOrder({
   "format", "tool", "runner", "started_at", "finished_at", "config_sha256", "config", "curation",
-  "warnings", "inputs", "counts", "accounting_ok", "data_shards", "rejected_shards"
+  "warnings", "maven_repository", "inputs", "counts", "accounting_ok", "data_shards", "rejected_shards"
 })
 public record RunManifest(
     @JsonProperty("format") String format,
@@ -24,6 +24,7 @@ public record RunManifest(
     @JsonProperty("config") JsonNode config,
     @JsonProperty("curation") String curation,
     @JsonProperty("warnings") List<String> warnings,
+    @JsonProperty("maven_repository") MavenRepositoryEntry mavenRepository,
     @JsonProperty("inputs") List<InputFileEntry> inputs,
     @JsonProperty("counts") Counts counts,
     @JsonProperty("accounting_ok") boolean accountingOk,
