@@ -30,6 +30,7 @@ import org.provenant.filters.code.PackageContents;
 import org.provenant.filters.code.PackageLicensing;
 import org.provenant.filters.license.LicenseNames;
 import org.provenant.filters.license.LicensePolicy;
+import org.provenant.filters.license.MavenRepository;
 import org.provenant.filters.license.MavenRepositoryLayout;
 import org.provenant.filters.license.PackageFiles;
 import org.provenant.filters.license.PackageLicense;
@@ -122,6 +123,9 @@ public final class RegistryAgreement {
     List<String> leaks = new ArrayList<>();
     Set<String> unmapped = new TreeSet<>();
     int[] leakCounts = new int[4]; // [mandatory own, mandatory package-level, optional own, optional package-level]
+    // WORK_DIR/m2 (the fetched poms in repository layout): the third column is then the flat jar read
+    // with read.code.maven_repository naming it, through MavenRepository, as the pipeline does
+    MavenRepository repository = Files.isDirectory(work.resolve("m2")) ? MavenRepository.directory(work.resolve("m2")) : null;
     Map<String, Integer> perFileTotal = new TreeMap<>();
     for (String line : manifest) {
       String[] f = line.split("\t");
@@ -132,7 +136,8 @@ public final class RegistryAgreement {
       if (d.spdx == null) {
         unmapped.add(coords + ": " + d.raw);
       }
-      Probe probe = new Probe(eco.equals("maven") ? besidePoms(archive, coords, work.resolve("poms")) : Map.of());
+      Probe probe = eco.equals("maven") && repository != null ? new Probe(repository)
+          : new Probe(eco.equals("maven") ? besidePoms(archive, coords, work.resolve("poms")) : Map.of());
       Map<String, Integer> perFile = new TreeMap<>();
       int[] counts = new int[3];
       Map<String, int[]> pkgLeaks = new TreeMap<>();
@@ -219,8 +224,17 @@ public final class RegistryAgreement {
     private final transient Map<String, String> extraPom;
     private transient PackageLicense withPom;
 
+    private final transient MavenRepository repository;
+
     Probe(Map<String, String> extraPom) {
       this.extraPom = extraPom;
+      this.repository = null;
+    }
+
+    /** A probe whose third variant looks the jar's poms up in {@code repository} from its own files and name. */
+    Probe(MavenRepository repository) {
+      this.extraPom = Map.of();
+      this.repository = repository;
     }
     private final transient PackageLicenseResolver resolver = PackageLicenseResolver.create();
     private transient PackageContents last;
@@ -244,15 +258,17 @@ public final class RegistryAgreement {
           }
         });
         filesOnly = resolver.resolve(PackageFiles.of(noMeta));
-        if (!extraPom.isEmpty()) {
+        Map<String, String> outside = repository != null ? repository.poms(pkg.archiveName(), pkg.files()) : extraPom;
+        if (!outside.isEmpty() || repository != null) {
           Map<String, String> plus = new TreeMap<>(pkg.files());
-          plus.putAll(extraPom); // the poms beside the jar, as ReadInputs reads them in a repository layout
+          plus.putAll(outside); // the poms beside the jar or in the named repository, as ReadInputs reads them
           withPom = resolver.resolve(PackageFiles.of(plus));
         }
       }
       int slash = path.indexOf('/');
       tops.add(slash < 0 ? "" : path.substring(0, slash + 1));
-      return resolver.forFile(path, text, withMeta);
+      // with a named repository, files get what the pipeline gives them with read.code.maven_repository
+      return resolver.forFile(path, text, repository != null && withPom != null ? withPom : withMeta);
     }
 
     /** Top-level directories ("" for a file at the root) of every path seen. */
@@ -538,6 +554,24 @@ public final class RegistryAgreement {
           + " (exact, same ids or same families)%n", ma, mf, mf == 0 ? 0 : 100.0 * ma / mf);
     }
     System.out.println();
+    System.out.println("per family of the declared licence (npm: with metadata; maven: "
+        + "with the named repository when WORK_DIR/m2 exists); agree = exact, same ids or same families:");
+    for (String eco : List.of("npm", "maven")) {
+      SortedMap<String, int[]> fam = new TreeMap<>();
+      for (Row r : rows) {
+        if (!r.eco().equals(eco) || r.declared() == null) {
+          continue;
+        }
+        String cls = eco.equals("maven") && !r.withPomClass().equals("-") && r.withPom() != null ? r.withPomClass() : r.withMetaClass();
+        int[] c = fam.computeIfAbsent(family(r.declared()), k -> new int[2]);
+        c[1]++;
+        if (cls.equals("exact") || cls.equals("same-ids") || cls.equals("same-families")) {
+          c[0]++;
+        }
+      }
+      fam.forEach((k, c) -> System.out.printf("  %-5s %-22s %3d/%-3d%n", eco, k, c[0], c[1]));
+    }
+    System.out.println();
     System.out.println("per-file license.spdx over all files (top 25): " + perFileTotal.entrySet().stream()
         .sorted((x, y) -> y.getValue() - x.getValue()).limit(25).map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(", ")));
@@ -576,6 +610,16 @@ public final class RegistryAgreement {
     int compatible = exact + c.getOrDefault("same-ids", 0);
     return String.format("exact %d/%d = %.1f%%, exact+same-ids %d = %.1f%%, %s", exact, n, 100.0 * exact / n,
         compatible, 100.0 * compatible / n, c);
+  }
+
+  /** The declared licence's family: {@code OR (dual)} for a choice, else its first id without version. */
+  static String family(String declared) {
+    if (declared.contains(" OR ")) {
+      return "OR (dual)";
+    }
+    String first = ids(declared).iterator().next();
+    java.util.regex.Matcher m = Pattern.compile("^([A-Za-z]+(?:-[A-Za-z]+)*?)(?:-\\d.*|-Clause.*)?$").matcher(first);
+    return m.matches() ? m.group(1) : first;
   }
 
   private static String cut(String s, int n) {
