@@ -25,10 +25,20 @@ public final class LicenseExceptions {
    *
    * @param id the SPDX exception id
    * @param bases the licence families ({@link PackageLicenseResolver#family}) it is added to
-   * @param text wording of the exception's text
+   * @param text phrases of the exception's text, lower case, white space single (any one identifies it)
    * @param name words of a licence name that mean "with this exception"
    */
-  public record Entry(String id, ImmutableSet<String> bases, Pattern text, Pattern name) {}
+  public record Entry(String id, ImmutableSet<String> bases, ImmutableList<String> text, Pattern name) {
+    /** True when {@code flat} ({@link #flatten}ed text) holds one of the exception's phrases. */
+    boolean foundIn(String flat) {
+      for (String phrase : text) {
+        if (flat.contains(phrase)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   private static final String GPL = "GPL-2.0";
   private static final String GPL3 = "GPL-3.0";
@@ -40,11 +50,11 @@ public final class LicenseExceptions {
       entry("Universal-FOSS-exception-1.0", Set.of(GPL, GPL3, "LGPL-2.1", "AGPL-3.0"),
           "universal foss exception", "universal foss exception"),
       entry("LLVM-exception", Set.of("Apache-2.0"),
-          "llvm exceptions to the apache 2\\.0 license"
+          "llvm exceptions to the apache 2.0 license"
               + "|as an exception, if, as a result of your compiling your source code, portions of this software are embedded into an object form",
           "llvm exceptions?"),
       entry("GCC-exception-3.1", Set.of(GPL3, GPL),
-          "gcc runtime library exception version 3\\.1", "gcc runtime library exception"),
+          "gcc runtime library exception version 3.1", "gcc runtime library exception"),
       entry("GCC-exception-2.0", Set.of(GPL, "LGPL-2.0", "LGPL-2.1"),
           "gives you unlimited permission to link the compiled version of this file into combinations with other programs",
           "gcc linking exception"),
@@ -58,19 +68,19 @@ public final class LicenseExceptions {
       entry("LGPL-3.0-linking-exception", Set.of("LGPL-3.0"),
           "permission to convey to a third party a combined work that links statically or dynamically to this library",
           "lgpl (?:3\\.0 )?linking exception|static linking exception"),
-      entry("Qt-LGPL-exception-1.1", Set.of("LGPL-2.1"), "qt lgpl exception version 1\\.1", "qt lgpl exception"),
+      entry("Qt-LGPL-exception-1.1", Set.of("LGPL-2.1"), "qt lgpl exception version 1.1", "qt lgpl exception"),
       entry("WxWindows-exception-3.1", Set.of("LGPL-2.0", "LGPL-2.1"), "wxwindows library licence", "wxwindows (?:library )?exception"),
       entry("Linux-syscall-note", Set.of(GPL),
-          "this copyright does \\*?not\\*? cover user programs that use kernel services by normal system calls",
+          "this copyright does not cover user programs that use kernel services by normal system calls",
           "linux syscall note"),
-      entry("Swift-exception", Set.of("Apache-2.0"), "runtime library exception to the apache 2\\.0 license", "swift exception"),
-      entry("FLTK-exception", Set.of("LGPL-2.0"), "the fltk library and included programs are provided under the terms of the gnu library general public license \\(lgpl\\) with the following exceptions", "fltk exception"));
+      entry("Swift-exception", Set.of("Apache-2.0"), "runtime library exception to the apache 2.0 license", "swift exception"),
+      entry("FLTK-exception", Set.of("LGPL-2.0"), "the fltk library and included programs are provided under the terms of the gnu library general public license (lgpl) with the following exceptions", "fltk exception"));
 
   private static Entry entry(String id, Set<String> bases, String text, String name) {
     if (!SpdxLicenseList.get().exceptions().containsKey(id)) {
       throw new IllegalStateException("not in the SPDX exception list: " + id);
     }
-    return new Entry(id, ImmutableSet.copyOf(bases), Pattern.compile("(?i)(?:" + text + ")"), Pattern.compile("(?i)(?:" + name + ")"));
+    return new Entry(id, ImmutableSet.copyOf(bases), ImmutableList.copyOf(text.split("\\|")), Pattern.compile("(?i)(?:" + name + ")"));
   }
 
   private LicenseExceptions() {}
@@ -88,10 +98,17 @@ public final class LicenseExceptions {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    String flat = flatten(text);
+    return inFlatText(flatten(text));
+  }
+
+  /** As {@link #inText}, for a text already {@link #flatten}ed. */
+  static List<Entry> inFlatText(String flat) {
+    if (!flat.contains("exception") && !flat.contains("licence") && !flat.contains("note") && !flat.contains("unlimited permission")) {
+      return List.of();
+    }
     List<Entry> out = new ArrayList<>();
     for (Entry e : ENTRIES) {
-      if (e.text().matcher(flat).find()) {
+      if (e.foundIn(flat)) {
         out.add(e);
       }
     }
@@ -165,7 +182,25 @@ public final class LicenseExceptions {
     return "(" + String.join(" OR ", o.terms().stream().map(LicenseExceptions::render).toList()) + ")";
   }
 
+  /**
+   * {@code text} in lower case with every run of white space, comment stars, {@code #} and {@code /}
+   * one space, and typographic quotes plain: the form phrases are looked for in.
+   */
   static String flatten(String text) {
-    return text.replaceAll("[\\s*#/]+", " ").replace('\u201c', '"').replace('\u201d', '"');
+    StringBuilder b = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || c == '*' || c == '#' || c == '/') {
+        space = true;
+        continue;
+      }
+      if (space && b.length() > 0) {
+        b.append(' ');
+      }
+      space = false;
+      b.append(c == '\u201c' || c == '\u201d' ? '"' : c == '\u2019' ? '\'' : Character.toLowerCase(c));
+    }
+    return b.toString();
   }
 }

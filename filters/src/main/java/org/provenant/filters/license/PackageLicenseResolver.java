@@ -105,13 +105,13 @@ public final class PackageLicenseResolver {
             .add(licensesDirFile(path, text));
         case LICENSE_FILE -> {
           Dir d = dirs.computeIfAbsent(dir, x -> new Dir());
-          List<Evidence> found = licenseFile(path, text);
+          List<LicenseExceptions.Entry> exceptions = LicenseExceptions.inText(text);
+          List<Evidence> found = licenseFile(path, text, exceptions);
           List<Evidence> bases = found.stream().filter(e -> e.spdx() != null && !e.spdx().startsWith("LicenseRef-")).toList();
-          for (LicenseExceptions.Entry x : LicenseExceptions.inText(text)) {
+          for (LicenseExceptions.Entry x : exceptions) {
             if (bases.stream().noneMatch(e -> LicenseExceptions.appliesTo(e.spdx(), x))) {
               d.exceptions.add(x); // the exception alone: it applies to the directory's licence
               found = new ArrayList<>(found);
-              found.removeIf(e -> LicenseMatch.UNKNOWN_LICENSE_REF.equals(e.spdx()));
               found.add(new Evidence(LICENSE_FILE, path, "exception: " + x.id(), null, null));
             }
           }
@@ -173,8 +173,12 @@ public final class PackageLicenseResolver {
   }
 
   private List<Evidence> licenseFile(String path, String text) {
+    return licenseFile(path, text, null);
+  }
+
+  /** The licences of a licence file; {@code exceptions} are those its text states (null: not looked for yet). */
+  private List<Evidence> licenseFile(String path, String text, List<LicenseExceptions.Entry> exceptions) {
     List<Evidence> out = new ArrayList<>();
-    List<LicenseExceptions.Entry> exceptions = null;
     for (LicenseMatch m : matcher.match(text)) {
       String spdx = m.spdx();
       String method = m.method();
