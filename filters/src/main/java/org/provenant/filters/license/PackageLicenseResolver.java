@@ -105,8 +105,14 @@ public final class PackageLicenseResolver {
             .add(licensesDirFile(path, text));
         case LICENSE_FILE -> {
           Dir d = dirs.computeIfAbsent(dir, x -> new Dir());
-          List<LicenseExceptions.Entry> exceptions = LicenseExceptions.inText(text);
-          List<Evidence> found = licenseFile(path, text, exceptions);
+          // ICU's LICENSE: its own licence, then "Third-Party Software Licenses" of what it bundles
+          int cut = thirdPartyCut(text);
+          String own = cut < 0 ? text : text.substring(0, cut);
+          if (cut >= 0) {
+            d.partFiles.addAll(licenseFile(path, text.substring(cut)));
+          }
+          List<LicenseExceptions.Entry> exceptions = LicenseExceptions.inText(own);
+          List<Evidence> found = licenseFile(path, own, exceptions);
           List<Evidence> bases = found.stream().filter(e -> e.spdx() != null && !e.spdx().startsWith("LicenseRef-")).toList();
           for (LicenseExceptions.Entry x : exceptions) {
             if (bases.stream().noneMatch(e -> LicenseExceptions.appliesTo(e.spdx(), x))) {
@@ -207,6 +213,26 @@ public final class PackageLicenseResolver {
           patents ? LicenseTextMatcher.UNKNOWN_CONFIDENCE : UNMATCHED_FILE_CONFIDENCE));
     }
     return out;
+  }
+
+  private static final java.util.regex.Pattern THIRD_PARTY_HEADING = java.util.regex.Pattern.compile(
+      "(?im)^[ \\t#*=_-]*(?:third[- ]party (?:software )?(?:licen[cs]es|notices)|licen[cs]es? (?:of|for) (?:bundled|third[- ]party|included) [^\\n]*)[ \\t:#*=_-]*$");
+  /** Fewest characters before a third-party heading for the text before it to be a licence of its own. */
+  static final int MIN_OWN_CHARS = 200;
+
+  /**
+   * Where a licence file's section of bundled third-party licences begins (a line "Third-Party
+   * Software Licenses", "Third party notices", "Licenses of bundled ..."), or -1: the text before
+   * it is the package's licence, the section a file-level fact like a {@code third_party/x/LICENSE}.
+   */
+  static int thirdPartyCut(String text) {
+    java.util.regex.Matcher m = THIRD_PARTY_HEADING.matcher(text);
+    while (m.find()) {
+      if (m.start() >= MIN_OWN_CHARS) {
+        return m.start();
+      }
+    }
+    return -1;
   }
 
   /** Confidence of a licence file that matched nothing. */

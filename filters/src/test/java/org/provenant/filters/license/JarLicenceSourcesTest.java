@@ -287,4 +287,19 @@ class JarLicenceSourcesTest {
       assertTrue(PackageLicenseResolver.isPartLicense(part), part);
     }
   }
+
+  @Test
+  void aLicenceFileWithAThirdPartySectionIsItsOwnLicenceAndTheSectionIsEvidence() {
+    // ICU's LICENSE: Unicode's licence, then the licences of what ICU bundles
+    String icu = Fixtures.spdxText("Unicode-3.0") + "\n\nSPDX-License-Identifier: Unicode-3.0\n\n"
+        + "----------------------------------------------------------------------\n\nThird-Party Software Licenses\n\n"
+        + "This section contains third-party software notices.\n\n" + Fixtures.spdxText("BSD-3-Clause");
+    PackageLicense pkg = resolver.resolve(PackageFiles.of(Map.of("LICENSE", icu)));
+    assertEquals("Unicode-3.0", pkg.license().spdx());
+    assertTrue(evidence(pkg.license()).contains("license_file@LICENSE=BSD-3-Clause"), evidence(pkg.license()).toString());
+    assertEquals("Unicode-DFS-2016", resolver.resolve(PackageFiles.of(Map.of("LICENSE", Fixtures.spdxText("Unicode-DFS-2016")))).license().spdx());
+    // a heading at the very top is no cut: the whole text is the licence
+    assertEquals(-1, PackageLicenseResolver.thirdPartyCut("Third-Party Notices\n\n" + Fixtures.spdxText("MIT")));
+    assertEquals(-1, PackageLicenseResolver.thirdPartyCut(Fixtures.spdxText("Apache-2.0")));
+  }
 }
