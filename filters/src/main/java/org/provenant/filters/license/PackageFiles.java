@@ -87,7 +87,7 @@ public final class PackageFiles {
     if (lower.endsWith(".license") && lower.length() > ".license".length()) {
       return true;
     }
-    if (p.equals(JarManifest.PATH) || p.equals(DEP5)) {
+    if (p.equals(JarManifest.PATH) || ((p.equals(DEP5) || p.endsWith("/" + DEP5)) && depth <= MAX_DEPTH)) {
       return true;
     }
     String parent = parentName(p);

@@ -240,6 +240,12 @@ class JarLicenceSourcesTest {
     assertEquals(null, resolver.forFile("unknown/z.c", "int z;", pkg).spdx());
     // a file's own SPDX header still decides for it (closest)
     assertEquals("MIT", resolver.forFile("main2.c", "// SPDX-License-Identifier: MIT\nint m;", pkg).spdx());
+    // npm's package/ directory: the dep5 is collected and its globs are relative to package/
+    assertTrue(PackageFiles.isPackageLevel("package/.reuse/dep5"));
+    assertFalse(PackageFiles.isPackageLevel("a/b/c/.reuse/dep5"));
+    PackageLicense npm = resolver.resolve(PackageFiles.of(Map.of("package/.reuse/dep5", "Files: lib/*\nLicense: Expat\n")));
+    assertEquals("MIT", resolver.forFile("package/lib/x.js", "x", npm).spdx());
+    assertEquals(null, resolver.forFile("package/y.js", "y", npm).spdx());
     // a malformed dep5 gives nothing
     PackageLicense bad = resolver.resolve(PackageFiles.of(Map.of(".reuse/dep5", "\u0000garbage\n\n:::\n")));
     assertEquals(null, resolver.forFile("main.c", "int main;", bad).spdx());
