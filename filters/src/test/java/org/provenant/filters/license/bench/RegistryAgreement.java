@@ -127,6 +127,7 @@ public final class RegistryAgreement {
     // with read.code.maven_repository naming it, through MavenRepository, as the pipeline does
     MavenRepository repository = Files.isDirectory(work.resolve("m2")) ? MavenRepository.directory(work.resolve("m2")) : null;
     Map<String, Integer> perFileTotal = new TreeMap<>();
+    Map<String, Integer> defaultLeaks = new TreeMap<>();
     for (String line : manifest) {
       String[] f = line.split("\t");
       String eco = f[0];
@@ -144,6 +145,7 @@ public final class RegistryAgreement {
       Map<String, String> leakExample = new HashMap<>();
       boolean copyleft = d.spdx != null && mentionsCopyleft(d.spdx);
       boolean mandatory = d.spdx != null && mandatoryCopyleft(SpdxExpression.parse(d.spdx).root().orElse(null));
+      boolean proprietary = d.spdx == null && d.raw != null && d.raw.toUpperCase(Locale.ROOT).matches("(SEE LICEN[CS]E IN|UNLICENSED|PROPRIETARY).*");
       ReadSink sink = new ReadSink() {
         @Override
         public void candidate(Candidate c) {
@@ -154,6 +156,12 @@ public final class RegistryAgreement {
           String fc = classify(d.spdx, c.license() == null ? null : c.license().spdx());
           if (fc.equals("exact") || fc.equals("same-ids") || fc.equals("same-families")) {
             counts[2]++;
+          }
+          // the default run: license_policy, permissive, scope package (the file's licence and its package's)
+          boolean keptByDefault = policy.judge(c.license()).kept() && c.license().packageSpdx() != null
+              && policy.judgeExpression(c.license().packageSpdx()).kept();
+          if (keptByDefault && (mandatory || proprietary)) {
+            defaultLeaks.merge(coords + " (declared " + d.spdx + ")", 1, Integer::sum);
           }
           if (policy.judge(c.license()).kept()) {
             counts[1]++;
@@ -185,6 +193,9 @@ public final class RegistryAgreement {
       pkgLeaks.forEach((k, n) -> leaks.add(k + ": " + n[0] + " files, e.g. " + leakExample.get(k)));
     }
     report(rows, leaks, leakCounts, unmapped, perFileTotal, outTsv);
+    System.out.printf("%nKEPT BY THE DEFAULT POLICY (permissive, scope package) in packages whose declared licence is copyleft"
+        + " in every alternative, or proprietary / SEE LICENSE IN: %d files%n", defaultLeaks.values().stream().mapToInt(Integer::intValue).sum());
+    defaultLeaks.forEach((k, n) -> System.out.println("  " + k + ": " + n));
   }
 
   // ---- the licensing probe ----------------------------------------------------------------------
