@@ -229,10 +229,6 @@ public final class Main implements Callable<Integer> {
       // no repository named: Maven's own (~/.m2/repository), recorded in the config and the manifest
       org.provenant.pipelines.config.MavenRepositoryChoice maven =
           org.provenant.pipelines.config.MavenRepositoryChoice.of(cfg, java.nio.file.Path.of(System.getProperty("user.home")));
-      if (maven.entry() != null && maven.entry().chosenBy().equals(org.provenant.schemas.manifest.MavenRepositoryEntry.DEFAULT)) {
-        ERR.println("provenant: jars' poms are looked up in " + maven.entry().uri()
-            + " (no read.code.maven_repository named; \"none\" turns this off)");
-      }
       Curator.Result r = new Curator(ERR).run(inputs, output, maven, overwrite, args);
       if (r.templateOnly()) {
         OUT.println("wrote the Dataflow job specification (template); nothing ran. Output will go to " + r.outputDir());
