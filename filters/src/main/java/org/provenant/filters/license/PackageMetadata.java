@@ -235,8 +235,9 @@ final class PackageMetadata {
       String u = url == null ? "" : url.getTextContent().strip();
       Evidence byName = n.isEmpty() ? null : statement(POM, location, n);
       Evidence byUrl = u.isEmpty() ? null : statement(POM, location, u);
-      if (byName != null && byName.spdx() != null && byUrl != null && byUrl.spdx() != null && !n.matches(".*\\d.*")) {
-        // "GNU Lesser General Public License" + lgpl-3.0.html: the URL says which version
+      if (byName != null && byName.spdx() != null && byUrl != null && byUrl.spdx() != null && !n.matches(".*\\d.*")
+          && u.matches(".*\\d.*")) {
+        // "GNU Lesser General Public License" + lgpl-3.0.html: the URL says which version (lgpl.txt says none)
         each.add(new Evidence(POM, location, n + " <" + u + ">", versionFromUrl(byName.spdx(), byUrl.spdx()), byName.confidence()));
       } else if (byName != null && byName.spdx() != null) {
         each.add(byName);

@@ -212,6 +212,15 @@ class JarLicenceSourcesTest {
         + "</licenses>");
     assertEquals("CDDL-1.1 OR GPL-2.0-only WITH Classpath-exception-2.0",
         resolver.resolve(PackageFiles.of(Map.of("pom.xml", servlet))).license().spdx());
+    // a URL without a version number does not give one: the name's mapping stands
+    String jfree = pom("", gav("org.jfree", "jfreechart", "1.5.4"), "<licenses><license><name>GNU Lesser General Public Licence</name>"
+        + "<url>http://www.gnu.org/licenses/lgpl.txt</url></license></licenses>");
+    assertEquals("LGPL-2.1-or-later", resolver.resolve(PackageFiles.of(Map.of("pom.xml", jfree))).license().spdx());
+    String annotation = pom("", gav("javax.annotation", "javax.annotation-api", "1.3.2"), "<licenses><license>"
+        + "<name>CDDL + GPLv2 with classpath exception</name><url>https://github.com/javaee/javax.annotation/blob/master/LICENSE</url>"
+        + "</license></licenses>");
+    assertEquals("CDDL-1.1 OR GPL-2.0-only WITH Classpath-exception-2.0",
+        resolver.resolve(PackageFiles.of(Map.of("pom.xml", annotation))).license().spdx());
     String gplCpe = pom("", gav("g", "a", "1"), "<licenses><license><name>GNU General Public License, version 2, with the Classpath Exception</name></license></licenses>");
     assertEquals("GPL-2.0-only WITH Classpath-exception-2.0", resolver.resolve(PackageFiles.of(Map.of("pom.xml", gplCpe))).license().spdx());
     String mysql = pom("", gav("com.mysql", "mysql-connector-j", "8.4.0"), "<licenses><license><name>The GNU General Public License, v2 with Universal FOSS Exception, v1.0</name></license></licenses>");
