@@ -109,7 +109,7 @@ public final class PackageLicenseResolver {
           int cut = thirdPartyCut(text);
           String own = cut < 0 ? text : text.substring(0, cut);
           if (cut >= 0) {
-            d.partFiles.addAll(licenseFile(path, text.substring(cut)));
+            d.notices.addAll(licenseFile(path, text.substring(cut))); // evidence only, as a NOTICE is
           }
           List<LicenseExceptions.Entry> exceptions = LicenseExceptions.inText(own);
           List<Evidence> found = licenseFile(path, own, exceptions);
@@ -216,7 +216,7 @@ public final class PackageLicenseResolver {
   }
 
   private static final java.util.regex.Pattern THIRD_PARTY_HEADING = java.util.regex.Pattern.compile(
-      "(?im)^[ \\t#*=_-]*(?:third[- ]party (?:software )?(?:licen[cs]es|notices)|licen[cs]es? (?:of|for) (?:bundled|third[- ]party|included) [^\\n]*)[ \\t:#*=_-]*$");
+      "(?im)^[ \\t#*=_-]*(?:third[- ]party (?:software )?(?:licen[cs]es|notices)|licen[cs]es? (?:of|for) (?:bundled|third[- ]party) [^\\n]*)[ \\t:#*=_-]*$");
   /** Fewest characters before a third-party heading for the text before it to be a licence of its own. */
   static final int MIN_OWN_CHARS = 200;
 
@@ -226,6 +226,10 @@ public final class PackageLicenseResolver {
    * it is the package's licence, the section a file-level fact like a {@code third_party/x/LICENSE}.
    */
   static int thirdPartyCut(String text) {
+    if (text.indexOf("hird", MIN_OWN_CHARS) < 0 && text.indexOf("HIRD", MIN_OWN_CHARS) < 0
+        && text.indexOf("undled", MIN_OWN_CHARS) < 0) {
+      return -1; // no heading can follow: most licence files, at the cost of two scans
+    }
     java.util.regex.Matcher m = THIRD_PARTY_HEADING.matcher(text);
     while (m.find()) {
       if (m.start() >= MIN_OWN_CHARS) {
@@ -289,9 +293,15 @@ public final class PackageLicenseResolver {
     if (fileIds.isEmpty()) {
       fileIds = distinctSpdx(d.files, false);
     }
-    if (fileIds.isEmpty() && declared.isEmpty()) {
-      // no licence file of the package itself: the files named for a part are all there is
-      fileIds = distinctSpdx(d.partFiles, false);
+    if (declared.isEmpty() && !d.partFiles.isEmpty()) {
+      // nothing declares the package's licence: a file named for a part may be about all of it,
+      // so it counts with the others (their AND), as the stricter reading
+      List<Evidence> all = new ArrayList<>(d.files);
+      all.addAll(d.partFiles);
+      fileIds = distinctSpdx(all.stream().filter(e -> e.confidence() == null || e.confidence() > UNMATCHED_FILE_CONFIDENCE).toList(), false);
+      if (fileIds.isEmpty()) {
+        fileIds = distinctSpdx(all, false);
+      }
     }
     fileIds = withExceptions(fileIds, d.exceptions);
     // a licence file's exception the declaration leaves out (pom "GPL-2.0", LICENSE GPL-2.0 + Classpath)
@@ -363,22 +373,31 @@ public final class PackageLicenseResolver {
   private static final java.util.regex.Pattern LICENSE_STEM =
       java.util.regex.Pattern.compile("(?i)(?:un)?licen[cs]e|copying|copyright|copyleft|legal|patents|mit-license");
   private static final java.util.regex.Pattern LICENSE_QUALIFIER = java.util.regex.Pattern.compile(
-      "(?i)(?:[-_. ]?(?:mit|apache|apache-?2(?:\\.0)?|bsd|isc|gpl|lgpl|agpl|mpl|epl|lesser|lib|gplv?\\d|v?\\d(?:\\.\\d)?))*"
+      "(?i)(?:[-_. ]?(?:mit|apache|apache-?2(?:\\.0)?|bsd|isc|gpl|lgpl|agpl|mpl|epl|edl|cddl|lesser|lib|gplv?\\d|v?\\d(?:\\.\\d)?))*"
           + "(?:\\.(?:txt|md|markdown|rst|html?|adoc))?");
 
   /**
    * True for a licence file named for a part of the package rather than the package: {@code
    * LICENSE.DOCS}, {@code LICENSE-ASM.txt}, {@code THIRD-PARTY-LICENSE}, {@code LICENSE_bundled};
-   * not {@code LICENSE}, {@code LICENSE.txt}, {@code COPYING.LESSER}, {@code LICENSE-MIT} or
-   * {@code LICENSE-APACHE-2.0} (a dual-licensed package's texts). When a manifest declares the
-   * package's licence, such a file is evidence, not part of the package's expression.
+   * not {@code LICENSE}, {@code LICENSE.txt}, {@code COPYING.LESSER}, {@code LICENSE-MIT},
+   * {@code LICENSE-APACHE-2.0} or {@code LICENSE-EDL-1.0.txt} (named for a licence: a
+   * dual-licensed package's texts). When a manifest declares the package's licence, such a file
+   * is evidence, not part of the package's expression; when nothing declares it, it counts with
+   * the other licence files.
    */
   static boolean isPartLicense(String name) {
     java.util.regex.Matcher stem = LICENSE_STEM.matcher(name);
     if (!stem.lookingAt()) {
       return true; // THIRD-PARTY-LICENSE, ThirdPartyNotices.txt: named for something else first
     }
-    return !LICENSE_QUALIFIER.matcher(name.substring(stem.end())).matches();
+    String rest = name.substring(stem.end());
+    if (LICENSE_QUALIFIER.matcher(rest).matches()) {
+      return false;
+    }
+    // LICENSE-EPL-1.0.txt, LICENSE.BSD-3-Clause: named for a licence, one of a dual-licensed package's texts
+    String qualifier = rest.replaceFirst("(?i)\\.(txt|md|markdown|rst|html?|adoc)$", "").replaceFirst("^[-_. ]+", "");
+    return qualifier.isEmpty() || !(SpdxLicenseList.get().licenseId(qualifier).isPresent()
+        || LicenseNames.get().toSpdx(qualifier.replace('_', ' ')).isPresent());
   }
 
   /** File-level licence of {@code path} (text = its content) inside the resolved package. */

@@ -285,8 +285,10 @@ class JarLicenceSourcesTest {
     License icon = resolver.forFile("package/vendor/icons/a.svg", "<svg/>", pkg);
     assertEquals("CC-BY-3.0", icon.spdx());
     assertEquals("MIT OR Apache-2.0", icon.packageSpdx());
-    // without a declaration the part-named file is all there is
+    // without a declaration a part-named file counts with the others (the stricter reading)
     assertEquals("CC-BY-3.0", resolver.resolve(PackageFiles.of(Map.of("LICENSE.DOCS", Fixtures.spdxText("CC-BY-3.0")))).license().spdx());
+    assertEquals("MIT AND CC-BY-3.0", resolver.resolve(PackageFiles.of(Map.of("LICENSE", Fixtures.spdxText("MIT"),
+        "LICENSE.DOCS", Fixtures.spdxText("CC-BY-3.0")))).license().spdx());
     // an ordinary second licence file still disagrees with the declaration
     PackageLicense gpl = resolver.resolve(PackageFiles.of(Map.of("package/package.json", pj, "package/COPYING", Fixtures.spdxText("GPL-3.0-only"))));
     assertTrue(gpl.declared().conflict());
@@ -295,7 +297,8 @@ class JarLicenceSourcesTest {
   @Test
   void partLicenceNames() {
     for (String own : List.of("LICENSE", "LICENSE.txt", "COPYING.LESSER", "LICENSE-MIT", "LICENSE-APACHE-2.0", "LICENCE.md",
-        "license-2.0.txt", "UNLICENSE", "COPYING.LIB", "LICENSE_1_0.txt", "mit-license.txt")) {
+        "license-2.0.txt", "UNLICENSE", "COPYING.LIB", "LICENSE_1_0.txt", "mit-license.txt", "LICENSE-EDL-1.0.txt",
+        "LICENSE.BSD-3-Clause", "LICENSE-Zlib.md")) {
       assertFalse(PackageLicenseResolver.isPartLicense(own), own);
     }
     for (String part : List.of("LICENSE.DOCS", "LICENSE-ASM.txt", "THIRD-PARTY-LICENSE", "LICENSE_bundled", "ThirdPartyNotices-license.txt")) {
