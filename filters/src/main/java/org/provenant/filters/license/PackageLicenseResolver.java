@@ -27,7 +27,14 @@ import org.provenant.schemas.License;
  *   <li>licence files (LICENSE, COPYING, ..., and {@code LICENSES/<id>.txt}) are read with {@link
  *       LicenseTextMatcher} (kind {@code license_file}); NOTICE files are evidence only;
  *   <li>manifests are read with {@link PackageMetadata} (kinds {@code package_json}, {@code pom},
- *       {@code cargo}, {@code pyproject}, {@code setup_cfg});
+ *       {@code cargo}, {@code pyproject}, {@code setup_cfg}) and a jar's {@code MANIFEST.MF} with
+ *       {@link JarManifest} ({@code jar_manifest}); poms beside the jar ({@code ../A-V.pom}) or
+ *       from a named repository ({@code maven-repository:G/A/V/A-V.pom}) speak for the root;
+ *   <li>a licence file's text adds "any later version" ({@link LaterVersionWording}) and
+ *       exceptions ({@link LicenseExceptions}, also from a file of its own) to the licences found
+ *       in it; its "Third-Party Software Licenses" section is evidence only, as a NOTICE is; a
+ *       file named for a part ({@link #isPartLicense}) is evidence when a manifest declares the
+ *       licence, and counts with the others when none does;
  *   <li>the licence is the manifests' declared expression when there is one (it carries the
  *       OR/AND meaning that files cannot), else the AND of the licence files' licences, else what
  *       the README's licence section says (kind {@code readme});
