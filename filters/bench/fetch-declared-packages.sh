@@ -6,6 +6,7 @@
 #   WORK_DIR/maven/<artifactId>-<version>-sources.jar
 #   WORK_DIR/poms/<groupId>:<artifactId>:<version>.pom   the artifact's pom and its parents, followed
 #                                            until one has <licenses>
+#   WORK_DIR/m2/G/A/V/A-V.pom                 the same poms in Maven repository layout
 #   WORK_DIR/manifest.tsv   ecosystem TAB archive TAB metadata TAB coordinates
 #                           (metadata = npm json, or the nearest pom with <licenses>, "-" if none)
 # Idempotent: skips what exists. Archives already under $REUSE_DIRS (default: the code bench's
@@ -88,6 +89,27 @@ maven_artifacts=(
   org.mariadb.jdbc:mariadb-java-client:3.4.0 org.jfree:jfreechart:1.5.4
   com.mysql:mysql-connector-j:8.4.0 org.openjdk.jmh:jmh-core:1.37
   com.itextpdf:itextpdf:5.5.13.3 com.itextpdf:kernel:8.0.4
+  # issue 15: the jars the first measurement answered with no licence when read alone, and more
+  com.github.javaparser:javaparser-core:3.26.1 org.openjfx:javafx-base:21.0.3 com.guardsquare:proguard-base:7.5.0
+  org.reactivestreams:reactive-streams:1.0.4 org.apache.httpcomponents:httpclient:4.5.14
+  org.apache.httpcomponents:httpcore:4.4.16 org.apache.commons:commons-math3:3.6.1 commons-logging:commons-logging:1.3.2
+  org.apache.commons:commons-csv:1.11.0 com.google.code.findbugs:jsr305:3.0.2
+  com.google.errorprone:error_prone_annotations:2.28.0 org.jetbrains:annotations:24.1.0 javax.inject:javax.inject:1
+  jakarta.inject:jakarta.inject-api:2.0.1 jakarta.annotation:jakarta.annotation-api:2.1.1
+  jakarta.validation:jakarta.validation-api:3.1.0 io.reactivex.rxjava3:rxjava:3.1.8 io.projectreactor:reactor-core:3.6.7
+  org.apache.logging.log4j:log4j-core:2.23.1 com.zaxxer:HikariCP:5.1.0 io.micrometer:micrometer-core:1.13.1
+  org.apache.avro:avro:1.11.3 io.grpc:grpc-api:1.64.0 org.ow2.asm:asm-tree:9.7 net.bytebuddy:byte-buddy:1.14.17
+  org.objenesis:objenesis:3.4 org.assertj:assertj-core:3.26.0 org.testng:testng:7.10.2
+  org.apache.tomcat.embed:tomcat-embed-core:10.1.25 org.glassfish:jakarta.el:4.0.2
+  com.sun.activation:jakarta.activation:2.0.1 org.eclipse.angus:angus-mail:2.0.3 org.apache.groovy:groovy:4.0.21
+  org.jline:jline:3.26.2 org.fusesource.jansi:jansi:2.4.1 com.jcraft:jsch:0.1.55 xerces:xercesImpl:2.12.2
+  org.dom4j:dom4j:2.1.4 org.jdom:jdom2:2.0.6.1 com.thoughtworks.xstream:xstream:1.4.20 redis.clients:jedis:5.1.3
+  org.apache.derby:derby:10.17.1.0 org.firebirdsql.jdbc:jaybird:5.0.5.java11 org.lwjgl:lwjgl:3.3.3
+  net.java.dev.jna:jna-platform:5.14.0 org.glassfish.jaxb:jaxb-runtime:4.0.5 org.apache.velocity:velocity-engine-core:2.3
+  net.minidev:json-smart:2.5.1 com.jayway.jsonpath:json-path:2.9.0 org.jboss.logging:jboss-logging:3.6.0.Final
+  io.undertow:undertow-core:2.3.14.Final com.github.oshi:oshi-core:6.6.1 org.apache.poi:poi:5.2.5
+  com.lowagie:itext:2.1.7 org.jfree:jcommon:1.0.24 gnu.getopt:java-getopt:1.0.13 net.sourceforge.jexcelapi:jxl:2.6.12
+  org.eclipse.jgit:org.eclipse.jgit:6.10.0.202406032230-r org.thymeleaf:thymeleaf:3.1.2.RELEASE
 )
 
 fetch() { # url dest: download unless present; fails quietly (1) on 404
@@ -143,6 +165,14 @@ for gav in "${maven_artifacts[@]}"; do
   done
   [ "$licensed" = - ] && echo "note maven $gav: no pom with <licenses>" >&2
   printf 'maven\t%s\t%s\t%s\n' "$archive" "$licensed" "$gav" >>"$manifest"
+done
+
+# the same poms in Maven repository layout (WORK_DIR/m2/G/A/V/A-V.pom): the repository a run names with
+# read.code.maven_repository, as ~/.m2/repository would hold them after a real fetch
+for pom in "$out"/poms/*.pom; do
+  IFS=: read -r g a v <<<"$(basename "$pom" .pom)"
+  dest="$out/m2/${g//.//}/$a/$v/$a-$v.pom"
+  [ -s "$dest" ] || { mkdir -p "$(dirname "$dest")" && cp "$pom" "$dest"; }
 done
 
 mv "$manifest" "$out/manifest.tsv"

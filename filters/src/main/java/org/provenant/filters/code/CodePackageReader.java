@@ -166,6 +166,24 @@ public final class CodePackageReader {
    * paths starting with {@code ../}); they are read for licences, never emitted as documents.
    */
   public PackageRead readArchive(String uri, Opener opener, Map<String, String> beside, ReadSink sink) throws IOException {
+    return readArchive(uri, opener, (archive, files) -> beside, sink);
+  }
+
+  /**
+   * Package-level files found outside the archive once its own package-level files are known: the
+   * poms beside it ({@code ../A-V.pom}) or in a named Maven repository ({@code
+   * maven-repository:G/A/V/A-V.pom}), looked up by the coordinates its {@code pom.properties},
+   * manifest or name give. Implementations must be deterministic: the same files for the same
+   * archive name and package-level files.
+   */
+  @FunctionalInterface
+  public interface OutsideFiles extends java.io.Serializable {
+    /** Files by package-level path, for the archive named {@code archiveName} whose package-level files are {@code files}. */
+    Map<String, String> find(String archiveName, java.util.SortedMap<String, String> files);
+  }
+
+  /** As {@link #readArchive(String, Opener, Map, ReadSink)}, with the outside files asked of {@code outside} after the first pass. */
+  public PackageRead readArchive(String uri, Opener opener, OutsideFiles outside, ReadSink sink) throws IOException {
     String name = Digests.fileName(uri);
     Layout layout = Layout.forFileName(name)
         .orElseThrow(() -> new IllegalArgumentException("not a code archive name: " + name));
@@ -211,8 +229,10 @@ public final class CodePackageReader {
       archiveSha = hashing.hash().toString();
       archiveBytes = counting.getCount();
     }
+    Map<String, String> beside = outside.find(name, java.util.Collections.unmodifiableSortedMap(pkgFiles));
     beside.forEach((path, text) -> {
-      if (org.provenant.filters.license.MavenRepositoryLayout.isBeside(path)) {
+      if (org.provenant.filters.license.MavenRepositoryLayout.isBeside(path)
+          || org.provenant.filters.license.MavenRepository.isRepositoryPath(path)) {
         pkgFiles.put(path, text.length() > PackageContents.MAX_FILE_CHARS ? text.substring(0, PackageContents.MAX_FILE_CHARS) : text);
       }
     });

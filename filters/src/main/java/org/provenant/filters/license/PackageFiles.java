@@ -87,6 +87,9 @@ public final class PackageFiles {
     if (lower.endsWith(".license") && lower.length() > ".license".length()) {
       return true;
     }
+    if (p.equals(JarManifest.PATH) || ((p.equals(DEP5) || p.endsWith("/" + DEP5)) && depth <= MAX_DEPTH)) {
+      return true;
+    }
     String parent = parentName(p);
     if (parent.equals("LICENSES") && depth <= MAX_DEPTH) {
       return true;
@@ -104,11 +107,24 @@ public final class PackageFiles {
   }
 
   /** Kind of a package-level file, for resolution. */
-  enum Kind { LICENSE_FILE, LICENSES_DIR, SIDECAR, PACKAGE_JSON, POM, CARGO, PYPROJECT, SETUP_CFG, REUSE_TOML, README, OTHER }
+  enum Kind { LICENSE_FILE, LICENSES_DIR, SIDECAR, PACKAGE_JSON, POM, CARGO, PYPROJECT, SETUP_CFG, REUSE_TOML, DEP5, JAR_MANIFEST, README, OTHER }
+
+  /** Path of the Debian copyright file REUSE reads ({@link ReuseToml#parseDep5}). */
+  public static final String DEP5 = ".reuse/dep5";
 
   static Kind kind(String path) {
     String name = name(path);
     String lower = name.toLowerCase(Locale.ROOT);
+    if (MavenRepository.isRepositoryPath(path)) {
+      // the jar's pom and its parents, read from a Maven repository the user named
+      return lower.endsWith(".pom") ? Kind.POM : Kind.OTHER;
+    }
+    if (path.equals(JarManifest.PATH)) {
+      return Kind.JAR_MANIFEST;
+    }
+    if (path.equals(DEP5) || path.endsWith("/" + DEP5)) {
+      return depth(path) <= MAX_DEPTH ? Kind.DEP5 : Kind.OTHER;
+    }
     if (parentName(path).equals("LICENSES")) {
       return Kind.LICENSES_DIR;
     }
@@ -170,8 +186,8 @@ public final class PackageFiles {
    */
   static String scopeDir(String path) {
     String p = normalize(path);
-    if (MavenRepositoryLayout.isBeside(p)) {
-      return ""; // the poms beside a jar in a Maven repository speak for the whole jar
+    if (MavenRepositoryLayout.isBeside(p) || MavenRepository.isRepositoryPath(p) || p.equals(JarManifest.PATH)) {
+      return ""; // the poms beside a jar or in a named repository, and the jar's manifest, speak for the whole jar
     }
     if (p.startsWith("META-INF/")) {
       Kind k = kind(p);

@@ -27,7 +27,14 @@ import org.provenant.schemas.License;
  *   <li>licence files (LICENSE, COPYING, ..., and {@code LICENSES/<id>.txt}) are read with {@link
  *       LicenseTextMatcher} (kind {@code license_file}); NOTICE files are evidence only;
  *   <li>manifests are read with {@link PackageMetadata} (kinds {@code package_json}, {@code pom},
- *       {@code cargo}, {@code pyproject}, {@code setup_cfg});
+ *       {@code cargo}, {@code pyproject}, {@code setup_cfg}) and a jar's {@code MANIFEST.MF} with
+ *       {@link JarManifest} ({@code jar_manifest}); poms beside the jar ({@code ../A-V.pom}) or
+ *       from a named repository ({@code maven-repository:G/A/V/A-V.pom}) speak for the root;
+ *   <li>a licence file's text adds "any later version" ({@link LaterVersionWording}) and
+ *       exceptions ({@link LicenseExceptions}, also from a file of its own) to the licences found
+ *       in it; its "Third-Party Software Licenses" section is evidence only, as a NOTICE is; a
+ *       file named for a part ({@link #isPartLicense}) is evidence when a manifest declares the
+ *       licence, and counts with the others when none does;
  *   <li>the licence is the manifests' declared expression when there is one (it carries the
  *       OR/AND meaning that files cannot), else the AND of the licence files' licences, else what
  *       the README's licence section says (kind {@code readme});
@@ -46,6 +53,8 @@ public final class PackageLicenseResolver {
   public static final String SPDX_HEADER = "spdx_header";
   public static final String REUSE_SIDECAR = "reuse_sidecar";
   public static final String REUSE_TOML = "reuse_toml";
+  /** A {@code .reuse/dep5} (Debian copyright-format) paragraph that covers the file. */
+  public static final String REUSE_DEP5 = "reuse_dep5";
   public static final String README = "readme";
   /** A licence stated in prose in a source file's leading comment ({@link HeaderComment}). */
   public static final String FILE_HEADER = "file_header";
@@ -74,11 +83,16 @@ public final class PackageLicenseResolver {
   private static final class Dir {
     final List<Evidence> files = new ArrayList<>();
     final List<Evidence> notices = new ArrayList<>();
-    final List<Evidence> declared = new ArrayList<>();
+    /** Manifest statements; the same statement reached twice (a pom and its parent chain) counts once. */
+    final Set<Evidence> declared = new LinkedHashSet<>();
     final List<Evidence> readme = new ArrayList<>();
+    /** Licence exceptions stated in a file of their own (a CLASSPATH-EXCEPTION file). */
+    final Set<LicenseExceptions.Entry> exceptions = new LinkedHashSet<>();
+    /** Licence files named for a part of the package (LICENSE.DOCS, LICENSE-ASM, THIRD-PARTY-NOTICES). */
+    final List<Evidence> partFiles = new ArrayList<>();
 
     boolean decides() {
-      return !files.isEmpty() || !declared.isEmpty() || !readme.isEmpty() || !notices.isEmpty();
+      return !files.isEmpty() || !declared.isEmpty() || !readme.isEmpty() || !notices.isEmpty() || !partFiles.isEmpty();
     }
   }
 
@@ -98,13 +112,33 @@ public final class PackageLicenseResolver {
             .add(licensesDirFile(path, text));
         case LICENSE_FILE -> {
           Dir d = dirs.computeIfAbsent(dir, x -> new Dir());
-          List<Evidence> found = licenseFile(path, text);
+          // ICU's LICENSE: its own licence, then "Third-Party Software Licenses" of what it bundles
+          int cut = thirdPartyCut(text);
+          String own = cut < 0 ? text : text.substring(0, cut);
+          if (cut >= 0) {
+            d.notices.addAll(licenseFile(path, text.substring(cut))); // evidence only, as a NOTICE is
+          }
+          List<LicenseExceptions.Entry> exceptions = LicenseExceptions.inText(own);
+          List<Evidence> found = licenseFile(path, own, exceptions);
+          List<Evidence> bases = found.stream().filter(e -> e.spdx() != null && !e.spdx().startsWith("LicenseRef-")).toList();
+          for (LicenseExceptions.Entry x : exceptions) {
+            if (bases.stream().noneMatch(e -> LicenseExceptions.appliesTo(e.spdx(), x))) {
+              d.exceptions.add(x); // the exception alone: it applies to the directory's licence
+              found = new ArrayList<>(found);
+              found.add(new Evidence(LICENSE_FILE, path, "exception: " + x.id(), null, null));
+            }
+          }
           if (PackageFiles.name(path).toLowerCase(Locale.ROOT).startsWith("notice")) {
             d.notices.addAll(found);
+          } else if (isPartLicense(PackageFiles.name(path))) {
+            d.partFiles.addAll(found);
           } else {
             d.files.addAll(found);
           }
         }
+        case JAR_MANIFEST -> dirs.computeIfAbsent(dir, x -> new Dir()).declared
+            .addAll(JarManifest.parse(text).licenseEvidence(path));
+        case DEP5 -> reuse.add(ReuseToml.parseDep5(path, text));
         case PACKAGE_JSON -> dirs.computeIfAbsent(dir, x -> new Dir()).declared
             .addAll(PackageMetadata.packageJson(path, text));
         case POM -> dirs.computeIfAbsent(dir, x -> new Dir()).declared
@@ -152,9 +186,31 @@ public final class PackageLicenseResolver {
   }
 
   private List<Evidence> licenseFile(String path, String text) {
+    return licenseFile(path, text, null);
+  }
+
+  /** The licences of a licence file; {@code exceptions} are those its text states (null: not looked for yet). */
+  private List<Evidence> licenseFile(String path, String text, List<LicenseExceptions.Entry> exceptions) {
     List<Evidence> out = new ArrayList<>();
     for (LicenseMatch m : matcher.match(text)) {
-      out.add(new Evidence(LICENSE_FILE, path, m.method() + ": " + title(text), m.spdx(), m.confidence()));
+      String spdx = m.spdx();
+      String method = m.method();
+      if (m.isListed()) {
+        // what the text adds to the licence it holds: "or (at your option) any later version", an exception
+        String later = LaterVersionWording.apply(spdx, text);
+        if (!later.equals(spdx)) {
+          method += "+later_version_offer";
+          spdx = later;
+        }
+        exceptions = exceptions == null ? LicenseExceptions.inText(text) : exceptions;
+        for (LicenseExceptions.Entry x : exceptions) {
+          if (LicenseExceptions.appliesTo(spdx, x)) {
+            spdx = LicenseExceptions.attach(spdx, x);
+            method += "+" + x.id();
+          }
+        }
+      }
+      out.add(new Evidence(LICENSE_FILE, path, method + ": " + title(text), spdx, m.confidence()));
     }
     if (out.isEmpty() && hasTerms(text)) {
       // A licence file we cannot read as any licence still says "there are terms": unknown, not none.
@@ -164,6 +220,30 @@ public final class PackageLicenseResolver {
           patents ? LicenseTextMatcher.UNKNOWN_CONFIDENCE : UNMATCHED_FILE_CONFIDENCE));
     }
     return out;
+  }
+
+  private static final java.util.regex.Pattern THIRD_PARTY_HEADING = java.util.regex.Pattern.compile(
+      "(?im)^[ \\t#*=_-]*(?:third[- ]party (?:software )?(?:licen[cs]es|notices)|licen[cs]es? (?:of|for) (?:bundled|third[- ]party) [^\\n]*)[ \\t:#*=_-]*$");
+  /** Fewest characters before a third-party heading for the text before it to be a licence of its own. */
+  static final int MIN_OWN_CHARS = 200;
+
+  /**
+   * Where a licence file's section of bundled third-party licences begins (a line "Third-Party
+   * Software Licenses", "Third party notices", "Licenses of bundled ..."), or -1: the text before
+   * it is the package's licence, the section a file-level fact like a {@code third_party/x/LICENSE}.
+   */
+  static int thirdPartyCut(String text) {
+    if (text.indexOf("hird", MIN_OWN_CHARS) < 0 && text.indexOf("HIRD", MIN_OWN_CHARS) < 0
+        && text.indexOf("undled", MIN_OWN_CHARS) < 0) {
+      return -1; // no heading can follow: most licence files, at the cost of two scans
+    }
+    java.util.regex.Matcher m = THIRD_PARTY_HEADING.matcher(text);
+    while (m.find()) {
+      if (m.start() >= MIN_OWN_CHARS) {
+        return m.start();
+      }
+    }
+    return -1;
   }
 
   /** Confidence of a licence file that matched nothing. */
@@ -209,8 +289,9 @@ public final class PackageLicenseResolver {
     evidence.addAll(d.files);
     evidence.addAll(d.notices);
     evidence.addAll(d.readme);
+    evidence.addAll(d.partFiles);
 
-    List<String> declared = distinctSpdx(d.declared, false);
+    List<String> declared = distinctSpdx(List.copyOf(d.declared), false);
     // Listed licences, plus unknown licence wording (the matcher's license_words, confidence 0.3:
     // extra terms such as a patent grant); a file that merely matched nothing counts only alone.
     List<String> fileIds = distinctSpdx(
@@ -219,6 +300,25 @@ public final class PackageLicenseResolver {
     if (fileIds.isEmpty()) {
       fileIds = distinctSpdx(d.files, false);
     }
+    if (declared.isEmpty() && !d.partFiles.isEmpty()) {
+      // nothing declares the package's licence: a file named for a part may be about all of it,
+      // so it counts with the others (their AND), as the stricter reading
+      List<Evidence> all = new ArrayList<>(d.files);
+      all.addAll(d.partFiles);
+      fileIds = distinctSpdx(all.stream().filter(e -> e.confidence() == null || e.confidence() > UNMATCHED_FILE_CONFIDENCE).toList(), false);
+      if (fileIds.isEmpty()) {
+        fileIds = distinctSpdx(all, false);
+      }
+    }
+    fileIds = withExceptions(fileIds, d.exceptions);
+    // a licence file's exception the declaration leaves out (pom "GPL-2.0", LICENSE GPL-2.0 + Classpath)
+    Set<LicenseExceptions.Entry> fileExceptions = new LinkedHashSet<>(d.exceptions);
+    for (String f : fileIds) {
+      for (String x : SpdxExpression.parse(f).exceptionIds()) {
+        LicenseExceptions.entries().stream().filter(e -> e.id().equals(x)).forEach(fileExceptions::add);
+      }
+    }
+    declared = withExceptions(declared, fileExceptions);
     if (!declared.isEmpty()) {
       boolean conflict = false;
       Set<String> declaredFamilies = new LinkedHashSet<>();
@@ -257,6 +357,56 @@ public final class PackageLicenseResolver {
     return new License(null, evidence, false);
   }
 
+  /** Each expression with every exception in {@code exceptions} that applies to it attached. */
+  private static List<String> withExceptions(List<String> exprs, Set<LicenseExceptions.Entry> exceptions) {
+    if (exceptions.isEmpty()) {
+      return exprs;
+    }
+    List<String> out = new ArrayList<>();
+    for (String e : exprs) {
+      String x = e;
+      for (LicenseExceptions.Entry ex : exceptions) {
+        if (LicenseExceptions.appliesTo(x, ex) && !SpdxExpression.parse(x).exceptionIds().contains(ex.id())) {
+          x = LicenseExceptions.attach(x, ex);
+        }
+      }
+      if (!out.contains(x)) {
+        out.add(x);
+      }
+    }
+    return out;
+  }
+
+  private static final java.util.regex.Pattern LICENSE_STEM =
+      java.util.regex.Pattern.compile("(?i)(?:un)?licen[cs]e|copying|copyright|copyleft|legal|patents|mit-license");
+  private static final java.util.regex.Pattern LICENSE_QUALIFIER = java.util.regex.Pattern.compile(
+      "(?i)(?:[-_. ]?(?:mit|apache|apache-?2(?:\\.0)?|bsd|isc|gpl|lgpl|agpl|mpl|epl|edl|cddl|lesser|lib|gplv?\\d|v?\\d(?:\\.\\d)?))*"
+          + "(?:\\.(?:txt|md|markdown|rst|html?|adoc))?");
+
+  /**
+   * True for a licence file named for a part of the package rather than the package: {@code
+   * LICENSE.DOCS}, {@code LICENSE-ASM.txt}, {@code THIRD-PARTY-LICENSE}, {@code LICENSE_bundled};
+   * not {@code LICENSE}, {@code LICENSE.txt}, {@code COPYING.LESSER}, {@code LICENSE-MIT},
+   * {@code LICENSE-APACHE-2.0} or {@code LICENSE-EDL-1.0.txt} (named for a licence: a
+   * dual-licensed package's texts). When a manifest declares the package's licence, such a file
+   * is evidence, not part of the package's expression; when nothing declares it, it counts with
+   * the other licence files.
+   */
+  static boolean isPartLicense(String name) {
+    java.util.regex.Matcher stem = LICENSE_STEM.matcher(name);
+    if (!stem.lookingAt()) {
+      return true; // THIRD-PARTY-LICENSE, ThirdPartyNotices.txt: named for something else first
+    }
+    String rest = name.substring(stem.end());
+    if (LICENSE_QUALIFIER.matcher(rest).matches()) {
+      return false;
+    }
+    // LICENSE-EPL-1.0.txt, LICENSE.BSD-3-Clause: named for a licence, one of a dual-licensed package's texts
+    String qualifier = rest.replaceFirst("(?i)\\.(txt|md|markdown|rst|html?|adoc)$", "").replaceFirst("^[-_. ]+", "");
+    return qualifier.isEmpty() || !(SpdxLicenseList.get().licenseId(qualifier).isPresent()
+        || LicenseNames.get().toSpdx(qualifier.replace('_', ' ')).isPresent());
+  }
+
   /** File-level licence of {@code path} (text = its content) inside the resolved package. */
   public License forFile(String path, String text, PackageLicense pkg) {
     String p = PackageFiles.normalize(requireNonNull(path, "path"));
@@ -282,14 +432,16 @@ public final class PackageLicenseResolver {
     }
     Optional<ReuseToml.Annotation> annotation = Optional.empty();
     String annotationAt = null;
+    ReuseToml annotationFrom = null;
     for (ReuseToml r : pkg.reuse()) {
-      String rdir = PackageFiles.dir(r.location());
+      String rdir = r.baseDir();
       if (!rdir.isEmpty() && !p.startsWith(rdir + "/")) {
         continue;
       }
       annotation = r.lookup(p);
       if (annotation.isPresent()) {
         annotationAt = r.location();
+        annotationFrom = r;
         break;
       }
     }
@@ -297,7 +449,7 @@ public final class PackageLicenseResolver {
     if (annotation.isPresent()) {
       ReuseToml.Annotation a = annotation.get();
       reuseExpr = a.expression().normalized().orElse(null);
-      own.add(new Evidence(REUSE_TOML, annotationAt, String.join(", ", a.globs()) + " = " + a.value()
+      own.add(new Evidence(annotationFrom.evidenceKind(), annotationAt, String.join(", ", a.globs()) + " = " + a.value()
           + " (" + a.precedence().name().toLowerCase(Locale.ROOT) + ")", reuseExpr, reuseExpr == null ? null : 1.0));
     }
 

@@ -45,7 +45,35 @@ final class PackageMetadata {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * One licence statement as evidence: {@link #mapStatement}, plus the licence exception a name
+   * speaks of ("GPLv2 with Classpath exception", {@link LicenseExceptions#inName}) when the
+   * mapped licence does not carry it yet and is of a family the exception applies to.
+   */
   static Evidence statement(String kind, String location, String value) {
+    Evidence plain = mapStatement(kind, location, value);
+    Optional<LicenseExceptions.Entry> exception = LicenseExceptions.inName(value);
+    if (exception.isEmpty() || LicenseNames.looksLikeUrl(value.strip())) {
+      return plain;
+    }
+    Evidence base = plain;
+    if (base.spdx() == null) {
+      // "GNU GPL v2 with the Classpath linking exception": the name without the exception's words
+      String rest = value.replaceAll("(?i)\\s*(?:,?\\s*with|w/|\\+)\\s*(?:the\\s+)?[A-Za-z -]*exception.*$", "")
+          .replaceAll("(?i)\\s*\\+\\s*cpe\\b.*$", "").strip();
+      if (rest.isEmpty() || rest.equals(value.strip())) {
+        return plain;
+      }
+      base = mapStatement(kind, location, rest);
+    }
+    if (base.spdx() == null || !LicenseExceptions.appliesTo(base.spdx(), exception.get())
+        || SpdxExpression.parse(base.spdx()).exceptionIds().contains(exception.get().id())) {
+      return plain;
+    }
+    return new Evidence(kind, location, value.strip(), LicenseExceptions.attach(base.spdx(), exception.get()), NAME_CONFIDENCE);
+  }
+
+  private static Evidence mapStatement(String kind, String location, String value) {
     String v = value.strip();
     SpdxExpression e = SpdxExpression.parse(v);
     if (e.isValid()) {
@@ -158,6 +186,14 @@ final class PackageMetadata {
       if (parent == null) {
         return List.of();
       }
+      if (MavenRepository.isRepositoryPath(loc)) {
+        // a pom read from a named repository: its parent is there too, by coordinates
+        loc = MavenRepository.parentLocation(loc, text.get()).orElse(null);
+        if (loc == null) {
+          return List.of();
+        }
+        continue;
+      }
       if (MavenRepositoryLayout.isBeside(loc)) {
         // a pom beside the archive: its parent is found by coordinates in repository layout
         loc = MavenRepositoryLayout.parentLocation(loc, text.get()).orElse(null);
@@ -199,7 +235,11 @@ final class PackageMetadata {
       String u = url == null ? "" : url.getTextContent().strip();
       Evidence byName = n.isEmpty() ? null : statement(POM, location, n);
       Evidence byUrl = u.isEmpty() ? null : statement(POM, location, u);
-      if (byName != null && byName.spdx() != null) {
+      if (byName != null && byName.spdx() != null && byUrl != null && byUrl.spdx() != null && !n.matches(".*\\d.*")
+          && u.matches(".*\\d.*")) {
+        // "GNU Lesser General Public License" + lgpl-3.0.html: the URL says which version (lgpl.txt says none)
+        each.add(new Evidence(POM, location, n + " <" + u + ">", versionFromUrl(byName.spdx(), byUrl.spdx()), byName.confidence()));
+      } else if (byName != null && byName.spdx() != null) {
         each.add(byName);
       } else if (byUrl != null && byUrl.spdx() != null) {
         each.add(new Evidence(POM, location, n.isEmpty() ? u : n + " <" + u + ">", byUrl.spdx(), byUrl.confidence()));
@@ -227,6 +267,22 @@ final class PackageMetadata {
     return List.of(new Evidence(POM, location, String.join(" | ", names), or.normalized().orElse(null),
         or.isValid() ? NAME_CONFIDENCE : null));
   }
+
+  /**
+   * {@code byName} with the version {@code byUrl} gives, when both are one GNU id of the same
+   * licence ({@code LGPL-2.1-or-later} named, {@code LGPL-3.0-only} linked → {@code
+   * LGPL-3.0-or-later}: the name's range, the link's version); else {@code byName}.
+   */
+  static String versionFromUrl(String byName, String byUrl) {
+    java.util.regex.Matcher n = GNU_ID.matcher(byName);
+    java.util.regex.Matcher u = GNU_ID.matcher(byUrl);
+    if (n.matches() && u.matches() && n.group(1).equals(u.group(1))) {
+      return n.group(1) + "-" + u.group(2) + n.group(3);
+    }
+    return byName;
+  }
+
+  private static final java.util.regex.Pattern GNU_ID = java.util.regex.Pattern.compile("(A?GPL|LGPL)-(\\d\\.\\d)(-only|-or-later)");
 
   static Document parseXml(String text) {
     try {

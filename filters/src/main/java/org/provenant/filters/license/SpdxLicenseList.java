@@ -104,6 +104,14 @@ public final class SpdxLicenseList {
             n.path("standardLicenseHeaderTemplate").asText("")));
   }
 
+  /** The text of a listed exception, read from the jar; empty if not listed. */
+  public Optional<String> exceptionText(String id) {
+    if (!exceptions.containsKey(id)) {
+      return Optional.empty();
+    }
+    return Optional.of(readJson(id + ".json").path("licenseExceptionText").asText(""));
+  }
+
   private static SpdxLicenseList load() {
     JsonNode toc = readJson("licenses.json");
     Map<String, Entry> lic = new LinkedHashMap<>();

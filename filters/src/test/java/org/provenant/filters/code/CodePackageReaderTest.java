@@ -138,6 +138,42 @@ class CodePackageReaderTest {
   }
 
   @Test
+  void aJarWhoseOnlyLicenceStatementIsBundleLicenseIsLicensedByIt() throws IOException {
+    byte[] jar = CodeArchives.zip(
+        E.file("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nBundle-License: Apache-2.0\r\n"),
+        E.file("org/example/Demo.java", DEMO_JAVA));
+    CodeArchives.Sink sink = read("demo-1.0-sources.jar", jar, new CodePackageReader(CodeReadLimits.DEFAULTS,
+        new org.provenant.filters.license.SpdxPackageLicensing()), null);
+    License l = sink.candidate("org/example/Demo.java").license();
+    assertEquals("Apache-2.0", l.spdx());
+    assertEquals("Apache-2.0", l.packageSpdx());
+    assertEquals(List.of("jar_manifest@META-INF/MANIFEST.MF=Apache-2.0"), l.evidence().stream().map(e -> e.kind() + "@" + e.location() + "=" + e.spdx()).toList());
+  }
+
+  @Test
+  void filesOutsideTheArchiveAreAskedForWithItsPackageFilesAndOnlyRepositoryPomsCount() throws IOException {
+    byte[] jar = CodeArchives.zip(
+        E.file("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n"),
+        E.file("META-INF/maven/org.example/demo/pom.properties", "groupId=org.example\nartifactId=demo\nversion=1.2.3\n"),
+        E.file("org/example/Demo.java", DEMO_JAVA));
+    String pom = "<project><groupId>org.example</groupId><artifactId>demo</artifactId><version>1.2.3</version>"
+        + "<licenses><license><name>BSD-2-Clause</name></license></licenses></project>";
+    List<String> asked = new java.util.ArrayList<>();
+    CodeArchives.Sink sink = new CodeArchives.Sink();
+    new CodePackageReader(CodeReadLimits.DEFAULTS, new org.provenant.filters.license.SpdxPackageLicensing())
+        .readArchive("/in/demo.jar", opener(jar), (name, files) -> {
+          asked.add(name + " " + files.keySet());
+          return java.util.Map.of("maven-repository:org/example/demo/1.2.3/demo-1.2.3.pom", pom, "elsewhere/pom.xml", pom.replace("BSD-2-Clause", "GPL-3.0-only"));
+        }, sink);
+    assertEquals(List.of("demo.jar [META-INF/MANIFEST.MF, META-INF/maven/org.example/demo/pom.properties]"), asked);
+    assertEquals(List.of("0 META-INF/MANIFEST.MF kept", "1 META-INF/maven/org.example/demo/pom.properties kept", "2 org/example/Demo.java kept"), sink.outcomes);
+    License l = sink.candidate("org/example/Demo.java").license();
+    assertEquals("BSD-2-Clause", l.spdx());
+    assertEquals(List.of("pom@maven-repository:org/example/demo/1.2.3/demo-1.2.3.pom=BSD-2-Clause"),
+        l.evidence().stream().map(e -> e.kind() + "@" + e.location() + "=" + e.spdx()).toList());
+  }
+
+  @Test
   void archiveWithoutManifestTakesNameAndVersionFromItsFileName() throws IOException {
     CodeArchives.Sink sink = read("guava-33.4.8-jre-sources.jar", CodeArchives.zip(E.file("com/google/X.java", "class X {}\n")));
     assertEquals("guava", sink.candidates.get(0).source().packageName());

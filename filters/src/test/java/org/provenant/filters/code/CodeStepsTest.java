@@ -83,7 +83,7 @@ class CodeStepsTest {
   @Test
   void stepsAreInTheCatalogueAfterTheBuiltinsAndCheckTheirParameters() {
     List<String> names = StepCatalog.all().stream().map(f -> f.name()).toList();
-    assertEquals(List.of("code_quality", "code_paths"), names.subList(names.size() - 2, names.size()));
+    assertEquals(List.of("code_quality", "code_paths", "decontaminate"), names.subList(names.size() - 3, names.size()));
     DocumentStep q = StepCatalog.build(List.of("code_quality"), List.of(Map.of("max_line_length", 10))).get(0);
     assertEquals("max_line_length", reason(q, "a.py", "abcdefghijk lmn\n"));
     DocumentStep p = StepCatalog.build(List.of("code_paths"), List.of(Map.of("vendored_dirs", List.of("deps")))).get(0);

@@ -48,13 +48,23 @@ public final class Curator {
   public record Result(String outputDir, String runner, PipelineResult.State state, boolean templateOnly) {}
 
   public Result run(List<String> inputGlobs, String output, CurationConfig config, boolean overwrite, List<String> beamArgs) {
+    return run(inputGlobs, output, new org.provenant.pipelines.config.MavenRepositoryChoice(config,
+        config.read().code().repository().map(r -> new org.provenant.schemas.manifest.MavenRepositoryEntry(
+            r, org.provenant.schemas.manifest.MavenRepositoryEntry.CONFIG)).orElse(null)), overwrite, beamArgs);
+  }
+
+  /** As {@link #run(List, String, CurationConfig, boolean, List)}, with the Maven repository {@code choice} made. */
+  public Result run(List<String> inputGlobs, String output, org.provenant.pipelines.config.MavenRepositoryChoice choice,
+      boolean overwrite, List<String> beamArgs) {
+    CurationConfig config = choice.config();
     PipelineOptions options = beamOptions(beamArgs);
     FileSystems.setDefaultPipelineOptions(options);
     List<String> files = matchInputs(inputGlobs);
     String outputDir = prepareOutput(output, overwrite);
     String runnerName = options.getRunner().getSimpleName();
     CurationRun run =
-        new CurationRun(files, outputDir, config, new ToolInfo("provenant", VERSION, gitCommit()), runnerName, Instant.now().toString());
+        new CurationRun(files, outputDir, config, new ToolInfo("provenant", VERSION, gitCommit()), runnerName, Instant.now().toString(),
+            choice.entry());
     Pipeline p = Pipeline.create(options);
     try {
       CuratePipeline.build(p, run);

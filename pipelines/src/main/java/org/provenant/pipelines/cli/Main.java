@@ -231,7 +231,10 @@ public final class Main implements Callable<Integer> {
       }
       args.addAll(release.asBeamArgs());
       byte[] requests = takedowns == null ? null : readRequests(takedowns);
-      Curator.Result r = new Curator(ERR).run(inputs, output, cfg, overwrite, args);
+      // no repository named: Maven's own (~/.m2/repository), recorded in the config and the manifest
+      org.provenant.pipelines.config.MavenRepositoryChoice maven =
+          org.provenant.pipelines.config.MavenRepositoryChoice.of(cfg, java.nio.file.Path.of(System.getProperty("user.home")));
+      Curator.Result r = new Curator(ERR).run(inputs, output, maven, overwrite, args);
       if (r.templateOnly()) {
         if (takedowns != null) {
           throw new UserError("--takedowns is applied after the run finishes, and a template run does not run");

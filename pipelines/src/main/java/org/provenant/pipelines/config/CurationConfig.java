@@ -321,6 +321,11 @@ public record CurationConfig(
       this(maxPayloadBytes, maxLineBytes, null, null);
     }
 
+    /** These limits with the code reader's {@code code}. */
+    public Read withCode(Code code) {
+      return new Read(maxPayloadBytes, maxLineBytes, code, splitBytes);
+    }
+
     /** These limits, reading JSONL files in ranges of {@code bytes}. */
     public Read withSplitBytes(long bytes) {
       return new Read(maxPayloadBytes, maxLineBytes, code, bytes);
@@ -331,25 +336,45 @@ public record CurationConfig(
    * Safety limits of the code package reader ({@code read.code}); see {@link CodeReadLimits} for
    * their meaning and defaults: {@code max_file_bytes} 1048576, {@code max_archive_bytes}
    * 1073741824, {@code max_compression_ratio} 100, {@code max_entries} 100000, {@code
-   * latin1_fallback} true.
+   * latin1_fallback} true. {@code maven_repository} is a Maven repository (a local directory
+   * such as {@code ~/.m2/repository}, or a Beam filesystem URI) in which the pom of a jar read
+   * alone, and its parents, are looked up by the jar's coordinates ({@link
+   * org.provenant.filters.license.MavenRepository}); null when none is named ({@code curate}
+   * then uses {@code ~/.m2/repository} if it exists), {@value #NO_MAVEN_REPOSITORY} for none at all.
    */
-  @JsonPropertyOrder({"max_file_bytes", "max_archive_bytes", "max_compression_ratio", "max_entries", "latin1_fallback"})
+  @JsonPropertyOrder({"max_file_bytes", "max_archive_bytes", "max_compression_ratio", "max_entries", "latin1_fallback", "maven_repository"})
   public record Code(
       @JsonProperty("max_file_bytes") Long maxFileBytes,
       @JsonProperty("max_archive_bytes") Long maxArchiveBytes,
       @JsonProperty("max_compression_ratio") Double maxCompressionRatio,
       @JsonProperty("max_entries") Integer maxEntries,
-      @JsonProperty("latin1_fallback") Boolean latin1Fallback)
+      @JsonProperty("latin1_fallback") Boolean latin1Fallback,
+      @JsonProperty("maven_repository") String mavenRepository)
       implements Serializable {
-    static final Code DEFAULT = new Code(null, null, null, null, null);
+    static final Code DEFAULT = new Code(null, null, null, null, null, null);
+    /** The {@code maven_repository} value that means: look up no repository, not even the default. */
+    public static final String NO_MAVEN_REPOSITORY = "none";
 
     public Code {
+      if (mavenRepository != null && mavenRepository.isBlank()) {
+        throw new IllegalArgumentException("read.code.maven_repository must be a directory or URI, or \"none\"");
+      }
       maxFileBytes = maxFileBytes == null ? CodeReadLimits.DEFAULT_MAX_FILE_BYTES : maxFileBytes;
       maxArchiveBytes = maxArchiveBytes == null ? CodeReadLimits.DEFAULT_MAX_ARCHIVE_BYTES : maxArchiveBytes;
       maxCompressionRatio = maxCompressionRatio == null ? CodeReadLimits.DEFAULT_MAX_COMPRESSION_RATIO : maxCompressionRatio;
       maxEntries = maxEntries == null ? CodeReadLimits.DEFAULT_MAX_ENTRIES : maxEntries;
       latin1Fallback = latin1Fallback == null ? CodeReadLimits.DEFAULT_LATIN1_FALLBACK : latin1Fallback;
       limitsOf(maxFileBytes, maxArchiveBytes, maxCompressionRatio, maxEntries, latin1Fallback); // checks the values now
+    }
+
+    /** The repository to look poms up in; empty when none is named or it is {@value #NO_MAVEN_REPOSITORY}. */
+    public java.util.Optional<String> repository() {
+      return mavenRepository == null || mavenRepository.equals(NO_MAVEN_REPOSITORY) ? java.util.Optional.empty() : java.util.Optional.of(mavenRepository);
+    }
+
+    /** These limits with {@code maven_repository} set to {@code repository}. */
+    public Code withMavenRepository(String repository) {
+      return new Code(maxFileBytes, maxArchiveBytes, maxCompressionRatio, maxEntries, latin1Fallback, repository);
     }
 
     /** The reader limits these values stand for. */

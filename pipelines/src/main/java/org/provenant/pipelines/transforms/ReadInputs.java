@@ -36,6 +36,7 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.provenant.filters.code.CodePackageReader;
+import org.provenant.filters.license.MavenRepository;
 import org.provenant.filters.license.MavenRepositoryLayout;
 import org.provenant.filters.code.PackageLicensing;
 import org.provenant.filters.license.SpdxPackageLicensing;
@@ -411,6 +412,47 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     }
   }
 
+  private static final java.util.concurrent.ConcurrentMap<String, MavenRepository> REPOSITORIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The repository at {@code location}, one per location and JVM (its artifact index is built once):
+   * a local directory is read directly, any other URI through Beam's filesystems.
+   */
+  static MavenRepository repository(String location) {
+    return REPOSITORIES.computeIfAbsent(location, l -> l.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*") && !l.startsWith("file://")
+        ? MavenRepository.of(new BeamRepositoryStore(l))
+        : MavenRepository.directory(Paths.get(l.startsWith("file://") ? java.net.URI.create(l).getPath() : l)));
+  }
+
+  /** A Maven repository under a Beam filesystem URI ({@code gs://bucket/m2}). */
+  static final class BeamRepositoryStore implements MavenRepository.Store {
+    private final String root;
+
+    BeamRepositoryStore(String root) {
+      this.root = root.endsWith("/") ? root : root + "/";
+    }
+
+    @Override
+    public Optional<String> read(String path) {
+      return ReadFileFn.readBeside(root + "x", path);
+    }
+
+    @Override
+    public List<String> find(String artifactId, String version) {
+      try {
+        org.apache.beam.sdk.io.fs.MatchResult m = org.apache.beam.sdk.io.FileSystems.match(
+            root + "**/" + artifactId + "/" + version + "/" + artifactId + "-" + version + ".pom");
+        if (m.status() != org.apache.beam.sdk.io.fs.MatchResult.Status.OK) {
+          return List.of();
+        }
+        return m.metadata().stream().map(md -> md.resourceId().toString())
+            .filter(u -> u.startsWith(root)).map(u -> u.substring(root.length())).sorted().toList();
+      } catch (IOException | IllegalArgumentException e) {
+        return List.of();
+      }
+    }
+  }
+
   /** Reads one whole file with the reader its name calls for. */
   static final class ReadFileFn extends DoFn<FileIO.ReadableFile, KV<Integer, byte[]>> {
     private final Counter filesRead = Metrics.counter(ReadInputs.class, "files_read");
@@ -473,13 +515,17 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
           return file.openSeekable();
         }
       };
-      String name = file.getMetadata().resourceId().getFilename();
-      Map<String, String> beside = MavenRepositoryLayout.poms(name == null ? "" : name, rel -> readBeside(uri, rel));
-      CodePackageReader.PackageRead r = new CodePackageReader(limits.code().limits(), licensing()).readArchive(uri, opener, beside, sink);
+      Optional<MavenRepository> repository = limits.code().repository().map(ReadInputs::repository);
+      CodePackageReader.OutsideFiles outside = (name, files) -> {
+        // the pom beside the jar (a repository layout) first; else the named repository's
+        Map<String, String> beside = MavenRepositoryLayout.poms(name, rel -> readBeside(uri, rel));
+        return beside.isEmpty() && repository.isPresent() ? repository.get().poms(name, files) : beside;
+      };
+      CodePackageReader.PackageRead r = new CodePackageReader(limits.code().limits(), licensing()).readArchive(uri, opener, outside, sink);
       return entry(uri, r.bytes(), r.sha256(), r.summary());
     }
 
-    /** Longest pom read beside an archive. */
+    /** Longest pom read beside an archive or from a repository. */
     private static final int MAX_BESIDE_BYTES = 1 << 20;
 
     /**

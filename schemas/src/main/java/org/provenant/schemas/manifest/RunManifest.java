@@ -13,7 +13,7 @@ import java.util.List;
  */
 @JsonPropertyOrder({
   "format", "tool", "runner", "started_at", "finished_at", "config_sha256", "config", "curation",
-  "warnings", "inputs", "counts", "accounting_ok", "data_shards", "rejected_shards", "derivation"
+  "warnings", "maven_repository", "inputs", "counts", "accounting_ok", "data_shards", "rejected_shards", "derivation"
 })
 public record RunManifest(
     @JsonProperty("format") String format,
@@ -25,6 +25,7 @@ public record RunManifest(
     @JsonProperty("config") JsonNode config,
     @JsonProperty("curation") String curation,
     @JsonProperty("warnings") List<String> warnings,
+    @JsonProperty("maven_repository") MavenRepositoryEntry mavenRepository,
     @JsonProperty("inputs") List<InputFileEntry> inputs,
     @JsonProperty("counts") Counts counts,
     @JsonProperty("accounting_ok") boolean accountingOk,
@@ -44,7 +45,7 @@ public record RunManifest(
   /** This manifest for a derived release: new counts, shards, times and tool, and its derivation. */
   public RunManifest derived(ToolInfo newTool, String started, String finished, Counts newCounts, List<ShardEntry> data,
       List<ShardEntry> rejected, Derivation how) {
-    return new RunManifest(format, newTool, runner, started, finished, configSha256, config, curation, warnings, inputs, newCounts,
+    return new RunManifest(format, newTool, runner, started, finished, configSha256, config, curation, warnings, mavenRepository, inputs, newCounts,
         newCounts.balanced(), data, rejected, how);
   }
 

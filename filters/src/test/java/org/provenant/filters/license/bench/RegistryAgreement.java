@@ -30,6 +30,7 @@ import org.provenant.filters.code.PackageContents;
 import org.provenant.filters.code.PackageLicensing;
 import org.provenant.filters.license.LicenseNames;
 import org.provenant.filters.license.LicensePolicy;
+import org.provenant.filters.license.MavenRepository;
 import org.provenant.filters.license.MavenRepositoryLayout;
 import org.provenant.filters.license.PackageFiles;
 import org.provenant.filters.license.PackageLicense;
@@ -122,7 +123,11 @@ public final class RegistryAgreement {
     List<String> leaks = new ArrayList<>();
     Set<String> unmapped = new TreeSet<>();
     int[] leakCounts = new int[4]; // [mandatory own, mandatory package-level, optional own, optional package-level]
+    // WORK_DIR/m2 (the fetched poms in repository layout): the third column is then the flat jar read
+    // with read.code.maven_repository naming it, through MavenRepository, as the pipeline does
+    MavenRepository repository = Files.isDirectory(work.resolve("m2")) ? MavenRepository.directory(work.resolve("m2")) : null;
     Map<String, Integer> perFileTotal = new TreeMap<>();
+    Map<String, Integer> defaultLeaks = new TreeMap<>();
     for (String line : manifest) {
       String[] f = line.split("\t");
       String eco = f[0];
@@ -132,13 +137,15 @@ public final class RegistryAgreement {
       if (d.spdx == null) {
         unmapped.add(coords + ": " + d.raw);
       }
-      Probe probe = new Probe(eco.equals("maven") ? besidePoms(archive, coords, work.resolve("poms")) : Map.of());
+      Probe probe = eco.equals("maven") && repository != null ? new Probe(repository)
+          : new Probe(eco.equals("maven") ? besidePoms(archive, coords, work.resolve("poms")) : Map.of());
       Map<String, Integer> perFile = new TreeMap<>();
       int[] counts = new int[3];
       Map<String, int[]> pkgLeaks = new TreeMap<>();
       Map<String, String> leakExample = new HashMap<>();
       boolean copyleft = d.spdx != null && mentionsCopyleft(d.spdx);
       boolean mandatory = d.spdx != null && mandatoryCopyleft(SpdxExpression.parse(d.spdx).root().orElse(null));
+      boolean proprietary = d.spdx == null && d.raw != null && d.raw.toUpperCase(Locale.ROOT).matches("(SEE LICEN[CS]E IN|UNLICENSED|PROPRIETARY).*");
       ReadSink sink = new ReadSink() {
         @Override
         public void candidate(Candidate c) {
@@ -149,6 +156,12 @@ public final class RegistryAgreement {
           String fc = classify(d.spdx, c.license() == null ? null : c.license().spdx());
           if (fc.equals("exact") || fc.equals("same-ids") || fc.equals("same-families")) {
             counts[2]++;
+          }
+          // the default run: license_policy, permissive, scope package (the file's licence and its package's)
+          boolean keptByDefault = policy.judge(c.license()).kept() && c.license().packageSpdx() != null
+              && policy.judgeExpression(c.license().packageSpdx()).kept();
+          if (keptByDefault && (mandatory || proprietary)) {
+            defaultLeaks.merge(coords + " (declared " + d.spdx + ")", 1, Integer::sum);
           }
           if (policy.judge(c.license()).kept()) {
             counts[1]++;
@@ -180,6 +193,9 @@ public final class RegistryAgreement {
       pkgLeaks.forEach((k, n) -> leaks.add(k + ": " + n[0] + " files, e.g. " + leakExample.get(k)));
     }
     report(rows, leaks, leakCounts, unmapped, perFileTotal, outTsv);
+    System.out.printf("%nKEPT BY THE DEFAULT POLICY (permissive, scope package) in packages whose declared licence is copyleft"
+        + " in every alternative, or proprietary / SEE LICENSE IN: %d files%n", defaultLeaks.values().stream().mapToInt(Integer::intValue).sum());
+    defaultLeaks.forEach((k, n) -> System.out.println("  " + k + ": " + n));
   }
 
   // ---- the licensing probe ----------------------------------------------------------------------
@@ -219,8 +235,17 @@ public final class RegistryAgreement {
     private final transient Map<String, String> extraPom;
     private transient PackageLicense withPom;
 
+    private final transient MavenRepository repository;
+
     Probe(Map<String, String> extraPom) {
       this.extraPom = extraPom;
+      this.repository = null;
+    }
+
+    /** A probe whose third variant looks the jar's poms up in {@code repository} from its own files and name. */
+    Probe(MavenRepository repository) {
+      this.extraPom = Map.of();
+      this.repository = repository;
     }
     private final transient PackageLicenseResolver resolver = PackageLicenseResolver.create();
     private transient PackageContents last;
@@ -244,15 +269,17 @@ public final class RegistryAgreement {
           }
         });
         filesOnly = resolver.resolve(PackageFiles.of(noMeta));
-        if (!extraPom.isEmpty()) {
+        Map<String, String> outside = repository != null ? repository.poms(pkg.archiveName(), pkg.files()) : extraPom;
+        if (!outside.isEmpty() || repository != null) {
           Map<String, String> plus = new TreeMap<>(pkg.files());
-          plus.putAll(extraPom); // the poms beside the jar, as ReadInputs reads them in a repository layout
+          plus.putAll(outside); // the poms beside the jar or in the named repository, as ReadInputs reads them
           withPom = resolver.resolve(PackageFiles.of(plus));
         }
       }
       int slash = path.indexOf('/');
       tops.add(slash < 0 ? "" : path.substring(0, slash + 1));
-      return resolver.forFile(path, text, withMeta);
+      // with a named repository, files get what the pipeline gives them with read.code.maven_repository
+      return resolver.forFile(path, text, repository != null && withPom != null ? withPom : withMeta);
     }
 
     /** Top-level directories ("" for a file at the root) of every path seen. */
@@ -538,6 +565,24 @@ public final class RegistryAgreement {
           + " (exact, same ids or same families)%n", ma, mf, mf == 0 ? 0 : 100.0 * ma / mf);
     }
     System.out.println();
+    System.out.println("per family of the declared licence (npm: with metadata; maven: "
+        + "with the named repository when WORK_DIR/m2 exists); agree = exact, same ids or same families:");
+    for (String eco : List.of("npm", "maven")) {
+      SortedMap<String, int[]> fam = new TreeMap<>();
+      for (Row r : rows) {
+        if (!r.eco().equals(eco) || r.declared() == null) {
+          continue;
+        }
+        String cls = eco.equals("maven") && !r.withPomClass().equals("-") && r.withPom() != null ? r.withPomClass() : r.withMetaClass();
+        int[] c = fam.computeIfAbsent(family(r.declared()), k -> new int[2]);
+        c[1]++;
+        if (cls.equals("exact") || cls.equals("same-ids") || cls.equals("same-families")) {
+          c[0]++;
+        }
+      }
+      fam.forEach((k, c) -> System.out.printf("  %-5s %-22s %3d/%-3d%n", eco, k, c[0], c[1]));
+    }
+    System.out.println();
     System.out.println("per-file license.spdx over all files (top 25): " + perFileTotal.entrySet().stream()
         .sorted((x, y) -> y.getValue() - x.getValue()).limit(25).map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(", ")));
@@ -576,6 +621,16 @@ public final class RegistryAgreement {
     int compatible = exact + c.getOrDefault("same-ids", 0);
     return String.format("exact %d/%d = %.1f%%, exact+same-ids %d = %.1f%%, %s", exact, n, 100.0 * exact / n,
         compatible, 100.0 * compatible / n, c);
+  }
+
+  /** The declared licence's family: {@code OR (dual)} for a choice, else its first id without version. */
+  static String family(String declared) {
+    if (declared.contains(" OR ")) {
+      return "OR (dual)";
+    }
+    String first = ids(declared).iterator().next();
+    java.util.regex.Matcher m = Pattern.compile("^([A-Za-z]+(?:-[A-Za-z]+)*?)(?:-\\d.*|-Clause.*)?$").matcher(first);
+    return m.matches() ? m.group(1) : first;
   }
 
   private static String cut(String s, int n) {
