@@ -88,7 +88,8 @@ class FusedReadPipelineTest {
   void manySimilarFilesAreNotSpreadAndOneFileIs() {
     assertFalse(ReadInputs.spreadRecords(files, List.of()));
     assertTrue(ReadInputs.spreadRecords(files.subList(0, 1), List.of()));
-    assertTrue(ReadInputs.spreadRecords(files.subList(0, 15), List.of()));
+    assertFalse(ReadInputs.spreadRecords(files.subList(0, 10), List.of()));
+    assertTrue(ReadInputs.spreadRecords(files.subList(0, 6), List.of()));
     assertTrue(ReadInputs.spreadRecords(files, List.of(in + "/")));
   }
 
