@@ -109,6 +109,21 @@ public final class CodePackageReader {
     InputStream open() throws IOException;
 
     SeekableByteChannel openSeekable() throws IOException;
+
+    /** An archive in a local file, opened afresh on each call. */
+    static Opener localFile(Path file) {
+      return new Opener() {
+        @Override
+        public InputStream open() throws IOException {
+          return Files.newInputStream(file);
+        }
+
+        @Override
+        public SeekableByteChannel openSeekable() throws IOException {
+          return Files.newByteChannel(file);
+        }
+      };
+    }
   }
 
   /** How an archive is laid out, by file name. */

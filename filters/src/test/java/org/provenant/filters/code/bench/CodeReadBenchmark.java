@@ -1,8 +1,6 @@
 package org.provenant.filters.code.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TreeMap;
@@ -40,17 +38,7 @@ public final class CodeReadBenchmark {
           }
         };
         long t0 = System.nanoTime();
-        CodePackageReader.PackageRead r = new CodePackageReader().readArchive(p.toString(), new CodePackageReader.Opener() {
-          @Override
-          public InputStream open() throws IOException {
-            return Files.newInputStream(p);
-          }
-
-          @Override
-          public SeekableByteChannel openSeekable() throws IOException {
-            return Files.newByteChannel(p);
-          }
-        }, sink);
+        CodePackageReader.PackageRead r = new CodePackageReader().readArchive(p.toString(), CodePackageReader.Opener.localFile(p), sink);
         double secs = (System.nanoTime() - t0) / 1e9;
         long files = r.summary().candidates();
         System.out.printf("BENCH %s (%s) round %d: %d rows in %.2f s = %.0f files/s, %.1f MB text, %s%n",

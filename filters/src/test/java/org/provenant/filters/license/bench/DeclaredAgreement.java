@@ -1,8 +1,6 @@
 package org.provenant.filters.license.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -227,17 +225,7 @@ public final class DeclaredAgreement {
       CodePackageReader reader = new CodePackageReader(CodeReadLimits.DEFAULTS, licensing);
       List<License> fileLicences = new ArrayList<>();
       List<String> filePaths = new ArrayList<>();
-      reader.readArchive(archive.toUri().toString(), new CodePackageReader.Opener() {
-        @Override
-        public InputStream open() throws IOException {
-          return Files.newInputStream(archive);
-        }
-
-        @Override
-        public SeekableByteChannel openSeekable() throws IOException {
-          return Files.newByteChannel(archive);
-        }
-      }, new ReadSink() {
+      reader.readArchive(archive.toUri().toString(), CodePackageReader.Opener.localFile(archive), new ReadSink() {
         @Override
         public void candidate(Candidate c) {
           fileLicences.add(c.license());

@@ -3,10 +3,8 @@ package org.provenant.filters.license.bench;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +55,7 @@ public final class PackageLicenceThroughput {
       long cpu0 = threads.getCurrentThreadCpuTime();
       long rows = 0;
       for (Path p : archives) {
-        rows += reader.readArchive(p.toString(), opener(p), Sink.INSTANCE).summary().candidates();
+        rows += reader.readArchive(p.toString(), CodePackageReader.Opener.localFile(p), Sink.INSTANCE).summary().candidates();
       }
       double wall = (System.nanoTime() - wall0) / 1e9;
       double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
@@ -125,17 +123,4 @@ public final class PackageLicenceThroughput {
     public void rejected(Rejection r) {}
   }
 
-  private static CodePackageReader.Opener opener(Path p) {
-    return new CodePackageReader.Opener() {
-      @Override
-      public InputStream open() throws IOException {
-        return Files.newInputStream(p);
-      }
-
-      @Override
-      public SeekableByteChannel openSeekable() throws IOException {
-        return Files.newByteChannel(p);
-      }
-    };
-  }
 }

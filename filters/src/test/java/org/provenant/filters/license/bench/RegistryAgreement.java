@@ -3,9 +3,7 @@ package org.provenant.filters.license.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,7 +179,7 @@ public final class RegistryAgreement {
         @Override
         public void rejected(Rejection r) {}
       };
-      new CodePackageReader(CodeReadLimits.DEFAULTS, probe).readArchive(archive.toString(), opener(archive), sink);
+      new CodePackageReader(CodeReadLimits.DEFAULTS, probe).readArchive(archive.toString(), CodePackageReader.Opener.localFile(archive), sink);
       String a = probe.packageLevel(Variant.ARCHIVE);
       String b = probe.packageLevel(Variant.FILES_ONLY);
       String perFileTop = perFile.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(4)
@@ -320,19 +318,6 @@ public final class RegistryAgreement {
         .map(e -> e.kind() + "=" + e.spdx()).distinct().collect(Collectors.joining(", "));
   }
 
-  private static CodePackageReader.Opener opener(Path p) {
-    return new CodePackageReader.Opener() {
-      @Override
-      public InputStream open() throws IOException {
-        return Files.newInputStream(p);
-      }
-
-      @Override
-      public SeekableByteChannel openSeekable() throws IOException {
-        return Files.newByteChannel(p);
-      }
-    };
-  }
 
   // ---- declared licences ------------------------------------------------------------------------
 
