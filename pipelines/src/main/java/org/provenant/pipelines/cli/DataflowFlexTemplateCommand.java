@@ -91,7 +91,7 @@ final class DataflowFlexTemplateCommand implements Callable<Integer> {
       bytes += Files.size(target);
     }
     Files.writeString(root.resolve(METADATA), FlexTemplateSpec.toJson(FlexTemplateSpec.metadata()), StandardCharsets.UTF_8);
-    Files.writeString(root.resolve(TEMPLATE_FILE), FlexTemplateSpec.toJson(FlexTemplateSpec.templateFile(image)), StandardCharsets.UTF_8);
+    Files.writeString(root.resolve(TEMPLATE_FILE), FlexTemplateSpec.toGcloudJson(FlexTemplateSpec.templateFile(image)), StandardCharsets.UTF_8);
     Files.writeString(root.resolve(DOCKERFILE), FlexTemplateSpec.dockerfile(), StandardCharsets.UTF_8);
     return new Written(root, List.copyOf(jars), bytes);
   }

@@ -1,5 +1,6 @@
 package org.provenant.pipelines.dataflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,8 +18,9 @@ import org.provenant.filters.step.Presets;
  * the launcher's {@code --name=value} arguments become a {@code curate} command line.
  *
  * <p>Field names follow Google's Flex Template metadata format (TemplateMetadata: name,
- * description, streaming, parameters; ParameterMetadata: name, label, helpText, isOptional,
- * regexes) and ContainerSpec (image, sdkInfo.language, metadata).
+ * description, parameters; ParameterMetadata: name, label, helpText, isOptional, regexes) and
+ * ContainerSpec (image, metadata, sdkInfo.language). The template spec file is printed as gcloud
+ * prints it: keys sorted, four-space indent, {@code ": "} between key and value, no final newline.
  */
 public final class FlexTemplateSpec {
   /** Google's Java 17 launcher image that a Flex Template image for a Java pipeline builds on. */
@@ -91,7 +93,6 @@ public final class FlexTemplateSpec {
     ObjectNode m = JSON.createObjectNode();
     m.put("name", NAME);
     m.put("description", DESCRIPTION);
-    m.put("streaming", false);
     ArrayNode params = m.putArray("parameters");
     for (Parameter p : PARAMETERS) {
       ObjectNode o = params.addObject();
@@ -124,6 +125,70 @@ public final class FlexTemplateSpec {
         + "ENV FLEX_TEMPLATE_JAVA_MAIN_CLASS=\"" + MAIN_CLASS + "\"\n"
         + "ENV FLEX_TEMPLATE_JAVA_CLASSPATH=\"" + IMAGE_LIB_DIR + "/*\"\n"
         + "ENV JAVA_TOOL_OPTIONS=\"" + String.join(" ", JVM_FLAGS) + "\"\n";
+  }
+
+  /**
+   * {@code node} as gcloud writes a template spec file (Python's {@code json.dumps(spec,
+   * sort_keys=True, indent=4, separators=(',', ': '))}): keys sorted, non-ASCII escaped.
+   */
+  public static String toGcloudJson(JsonNode node) {
+    StringBuilder b = new StringBuilder();
+    appendGcloudJson(b, node, "");
+    return b.toString();
+  }
+
+  private static void appendGcloudJson(StringBuilder b, JsonNode n, String indent) {
+    String inner = indent + "    ";
+    if (n.isObject() && n.size() > 0) {
+      List<String> keys = new ArrayList<>();
+      n.fieldNames().forEachRemaining(keys::add);
+      keys.sort(null);
+      b.append("{\n");
+      for (int i = 0; i < keys.size(); i++) {
+        b.append(inner).append(quote(keys.get(i))).append(": ");
+        appendGcloudJson(b, n.get(keys.get(i)), inner);
+        b.append(i + 1 < keys.size() ? ",\n" : "\n");
+      }
+      b.append(indent).append('}');
+    } else if (n.isArray() && n.size() > 0) {
+      b.append("[\n");
+      for (int i = 0; i < n.size(); i++) {
+        b.append(inner);
+        appendGcloudJson(b, n.get(i), inner);
+        b.append(i + 1 < n.size() ? ",\n" : "\n");
+      }
+      b.append(indent).append(']');
+    } else {
+      b.append(n.isObject() ? "{}" : n.isArray() ? "[]" : scalar(n));
+    }
+  }
+
+  private static String scalar(JsonNode n) {
+    return n.isTextual() ? quote(n.textValue()) : n.toString();
+  }
+
+  /** A JSON string as Python's json.dumps writes it with ensure_ascii: lower-case hex escapes. */
+  static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        case '\b' -> b.append("\\b");
+        case '\f' -> b.append("\\f");
+        default -> {
+          if (c < 0x20 || c > 0x7f) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
   }
 
   /** Pretty JSON with a final newline. */

@@ -128,7 +128,7 @@ class FlexTemplateCommandTest {
       assertEquals(List.of("Dockerfile", "flex-template.json", "lib", "metadata.json"), s.map(p -> p.getFileName().toString()).sorted().toList());
     }
     assertEquals(FlexTemplateSpec.toJson(FlexTemplateSpec.metadata()), Files.readString(out.resolve("metadata.json")));
-    assertEquals(FlexTemplateSpec.toJson(FlexTemplateSpec.templateFile(IMAGE)), Files.readString(out.resolve("flex-template.json")));
+    assertEquals(FlexTemplateSpec.toGcloudJson(FlexTemplateSpec.templateFile(IMAGE)), Files.readString(out.resolve("flex-template.json")));
     assertEquals(FlexTemplateSpec.dockerfile(), Files.readString(out.resolve("Dockerfile")));
     assertEquals(2, w.jars().size());
     // the directory became a jar of its files, as Beam's staging zips it; the jar is copied byte for byte

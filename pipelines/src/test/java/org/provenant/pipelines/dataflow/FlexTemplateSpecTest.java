@@ -23,8 +23,8 @@ class FlexTemplateSpecTest {
 
   @Test
   void templateFileHoldsImageSdkInfoAndMetadata() throws Exception {
-    JsonNode t = new ObjectMapper().readTree(FlexTemplateSpec.toJson(FlexTemplateSpec.templateFile(IMAGE)));
-    assertEquals(List.of("image", "sdkInfo", "metadata"), fieldNames(t));
+    JsonNode t = new ObjectMapper().readTree(FlexTemplateSpec.toGcloudJson(FlexTemplateSpec.templateFile(IMAGE)));
+    assertEquals(List.of("image", "metadata", "sdkInfo"), fieldNames(t));
     assertEquals(IMAGE, t.get("image").textValue());
     assertEquals(List.of("language"), fieldNames(t.get("sdkInfo")));
     assertEquals("JAVA", t.get("sdkInfo").get("language").textValue());
@@ -32,13 +32,64 @@ class FlexTemplateSpecTest {
   }
 
   @Test
+  void templateFileIsPrintedAsGcloudPrintsIt() {
+    String file = FlexTemplateSpec.toGcloudJson(FlexTemplateSpec.templateFile(IMAGE));
+    assertEquals("{\n"
+        + "    \"image\": \"europe-west1-docker.pkg.dev/p/r/provenant:0.1.0\",\n"
+        + "    \"metadata\": {\n"
+        + "        \"description\": \"Curates web and code corpora into Parquet shards with per-document provenance "
+        + "(provenant curate on the DataflowRunner).\",\n"
+        + "        \"name\": \"Provenant curate\",\n"
+        + "        \"parameters\": [\n"
+        + "            {\n"
+        + "                \"helpText\": \"A Cloud Storage glob of the inputs (.warc, .warc.gz, .wet(.gz), .jsonl(.gz|.zst), .parquet, "
+        + "or code archives), e.g. gs://bucket/crawl/*.warc.gz.\",\n"
+        + "                \"isOptional\": false,\n"
+        + "                \"label\": \"Input files\",\n"
+        + "                \"name\": \"input\",\n"
+        + "                \"regexes\": [\n"
+        + "                    \"^gs://[a-z0-9][-_.a-z0-9]*/\\\\S*$\"\n"
+        + "                ]\n"
+        + "            },\n", file.substring(0, file.indexOf("            {\n", file.indexOf("\"input\"")) ));
+    assertEquals("            {\n"
+        + "                \"helpText\": \"Dataset version (default: 1.0.0).\",\n"
+        + "                \"isOptional\": true,\n"
+        + "                \"label\": \"Dataset version\",\n"
+        + "                \"name\": \"releaseVersion\"\n"
+        + "            }\n"
+        + "        ]\n"
+        + "    },\n"
+        + "    \"sdkInfo\": {\n"
+        + "        \"language\": \"JAVA\"\n"
+        + "    }\n"
+        + "}", file.substring(file.lastIndexOf("            {\n")));
+  }
+
+  @Test
+  void gcloudJsonSortsKeysIndentsByFourAndEscapesNonAscii() throws Exception {
+    JsonNode n = new ObjectMapper().readTree("{\"b\": 1, \"a\": {\"y\": [\"caf\u00e9\", 2.5], \"x\": true, \"w\": [], \"v\": {}}}");
+    assertEquals("{\n"
+        + "    \"a\": {\n"
+        + "        \"v\": {},\n"
+        + "        \"w\": [],\n"
+        + "        \"x\": true,\n"
+        + "        \"y\": [\n"
+        + "            \"caf\\u00e9\",\n"
+        + "            2.5\n"
+        + "        ]\n"
+        + "    },\n"
+        + "    \"b\": 1\n"
+        + "}", FlexTemplateSpec.toGcloudJson(n));
+    assertEquals("\"q\\\"b\\\\n\\nt\\tc\\u0001\u007f\\ud83d\\ude00\"", FlexTemplateSpec.quote("q\"b\\n\nt\tc\u0001\u007f\ud83d\ude00"));
+  }
+
+  @Test
   void metadataDeclaresEveryParameterWithGooglesFieldNames() throws Exception {
     JsonNode m = new ObjectMapper().readTree(FlexTemplateSpec.toJson(FlexTemplateSpec.metadata()));
-    assertEquals(List.of("name", "description", "streaming", "parameters"), fieldNames(m));
+    assertEquals(List.of("name", "description", "parameters"), fieldNames(m));
     assertEquals("Provenant curate", m.get("name").textValue());
     assertEquals("Curates web and code corpora into Parquet shards with per-document provenance (provenant curate on the DataflowRunner).",
         m.get("description").textValue());
-    assertEquals(false, m.get("streaming").booleanValue());
     JsonNode ps = m.get("parameters");
     assertEquals(11, ps.size());
     List<String> names = new ArrayList<>();
