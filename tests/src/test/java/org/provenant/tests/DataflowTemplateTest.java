@@ -34,6 +34,7 @@ class DataflowTemplateTest {
       "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
       "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
   /** The pipelines module's build output, next to this module (Surefire runs in tests/). */
+  private static final String MAIN = "org.provenant.pipelines.cli.Main";
   private static final Path PIPELINES_TARGET = Path.of("../pipelines/target").toAbsolutePath().normalize();
 
   @TempDir Path tmp;
@@ -99,9 +100,26 @@ class DataflowTemplateTest {
     List<String> curate = new ArrayList<>(List.of("curate", "--runner=DirectRunner"));
     inputs.forEach(i -> curate.addAll(List.of("--input", i)));
     curate.addAll(List.of("--output", fromStaged.toString()));
-    String log = runInJvm(String.join(File.pathSeparator, jars), curate);
+    String stagedClasspath = String.join(File.pathSeparator, jars);
+    String log = runInJvm(stagedClasspath, MAIN, curate);
     assertTrue(log.contains("accounting holds"), log);
-    assertEquals("OK: ", runInJvm(String.join(File.pathSeparator, jars), List.of("verify", fromStaged.toString())).substring(0, 4));
+    assertEquals("OK: ", runInJvm(stagedClasspath, MAIN, List.of("verify", fromStaged.toString())).substring(0, 4));
+
+    // the Flex Template's main class, run from the same jars with --name=value arguments as the
+    // launcher passes them (the input among the others), writes the job specification offline
+    Path emptyJar = tmp.resolve("empty.jar");
+    new JarOutputStream(Files.newOutputStream(emptyJar)).close();
+    Path flexJob = tmp.resolve("flex-job.json");
+    List<String> launcher = new ArrayList<>(List.of("--input=" + corpus + "/crawl-0.warc.gz", "--output=gs://provenant-test/flex-out",
+        "--preset=fineweb", "--releaseName=Flex run"));
+    launcher.addAll(1, offlineDataflowArgs(tmp.resolve("flex-staging"), flexJob, emptyJar.toString()).subList(1, 10));
+    String flexLog = runInJvm(stagedClasspath, "org.provenant.pipelines.cli.FlexTemplateMain", launcher);
+    assertTrue(flexLog.contains("wrote the Dataflow job specification (template); nothing ran. Output will go to gs://provenant-test/flex-out/"),
+        flexLog);
+    List<String> flexSteps = new ArrayList<>();
+    new ObjectMapper().readTree(flexJob.toFile()).path("steps")
+        .forEach(st -> flexSteps.add(st.path("properties").path("user_name").path("value").asText()));
+    assertTrue(flexSteps.stream().anyMatch(n -> n.startsWith("ReadInputs/ReadRecords")), flexSteps.toString());
 
     Path inProcess = tmp.resolve("in-process");
     List<String> same = new ArrayList<>(curate.subList(0, curate.size() - 1));
@@ -114,17 +132,17 @@ class DataflowTemplateTest {
     assertEquals(expected, shards(fromStaged));
   }
 
-  /** Runs the CLI in a new JVM on {@code classpath} with the launcher's flags; its output, after checking it exited 0. */
-  private String runInJvm(String classpath, List<String> args) throws IOException, InterruptedException {
+  /** Runs {@code mainClass} in a new JVM on {@code classpath} with the launcher's flags; its output, after checking it exited 0. */
+  private String runInJvm(String classpath, String mainClass, List<String> args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
     cmd.addAll(LAUNCHER_FLAGS);
-    cmd.addAll(List.of("-cp", classpath, "org.provenant.pipelines.cli.Main"));
+    cmd.addAll(List.of("-cp", classpath, mainClass));
     cmd.addAll(args);
     Path log = Files.createTempFile(tmp, "jvm", ".log");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError(args.get(0) + " did not finish in 120 s");
+      throw new AssertionError(mainClass + " " + args.get(0) + " did not finish in 120 s");
     }
     String text = Files.readString(log);
     assertEquals(0, p.exitValue(), text);
