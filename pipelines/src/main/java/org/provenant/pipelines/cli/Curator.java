@@ -39,13 +39,30 @@ public final class Curator {
   public static final String VERSION = "0.1.0";
 
   private final PrintStream err;
+  private final boolean waitForJob;
 
   public Curator(PrintStream err) {
-    this.err = err;
+    this(err, true);
   }
 
-  /** The outcome of a run: where it wrote and which runner ran it. */
-  public record Result(String outputDir, String runner, PipelineResult.State state, boolean templateOnly) {}
+  private Curator(PrintStream err, boolean waitForJob) {
+    this.err = err;
+    this.waitForJob = waitForJob;
+  }
+
+  /**
+   * A curator that returns once a DataflowRunner job is submitted, without waiting for it to finish,
+   * as a Flex Template launch needs; other runners run in this process and are refused.
+   */
+  public Curator withoutWaiting() {
+    return new Curator(err, false);
+  }
+
+  /**
+   * The outcome of a run: where it wrote and which runner ran it; {@code templateOnly} when only the
+   * job specification was written, {@code submittedOnly} when a job was submitted and not waited for.
+   */
+  public record Result(String outputDir, String runner, PipelineResult.State state, boolean templateOnly, boolean submittedOnly) {}
 
   public Result run(List<String> inputGlobs, String output, CurationConfig config, boolean overwrite, List<String> beamArgs) {
     return run(inputGlobs, output, new org.provenant.pipelines.config.MavenRepositoryChoice(config,
@@ -58,6 +75,9 @@ public final class Curator {
       boolean overwrite, List<String> beamArgs) {
     CurationConfig config = choice.config();
     PipelineOptions options = beamOptions(beamArgs);
+    if (!waitForJob && options.getRunner() != DataflowRunner.class) {
+      throw new UserError("--no-wait is for --runner=DataflowRunner only; " + options.getRunner().getSimpleName() + " runs in this process");
+    }
     FileSystems.setDefaultPipelineOptions(options);
     List<String> files = matchInputs(inputGlobs);
     String outputDir = prepareOutput(output, overwrite);
@@ -76,13 +96,16 @@ public final class Curator {
     try {
       PipelineResult result = p.run();
       if (options.getRunner() == DataflowRunner.class && options.as(DataflowPipelineOptions.class).getTemplateLocation() != null) {
-        return new Result(outputDir, runnerName, null, true); // a template job has no state to ask for
+        return new Result(outputDir, runnerName, null, true, false); // a template job has no state to ask for
+      }
+      if (!waitForJob) {
+        return new Result(outputDir, runnerName, result.getState(), false, true);
       }
       PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
         throw new UserError("the pipeline ended in state " + state);
       }
-      return new Result(outputDir, runnerName, state, false);
+      return new Result(outputDir, runnerName, state, false, false);
     } finally {
       if (progress != null) {
         progress.interrupt();

@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     version = "provenant " + Curator.VERSION,
     description = "Curate web and code corpora into Parquet shards with per-document provenance.",
-    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Release.class, Main.Export.class, Main.Index.class, Main.Trace.class, Main.Report.class, Main.Steps.class, FilterCommand.class, TakedownCommand.class, DecontaminationReportCommand.class, DemoCommand.class})
+    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Release.class, Main.Export.class, Main.Index.class, Main.Trace.class, Main.Report.class, Main.Steps.class, FilterCommand.class, TakedownCommand.class, DecontaminationReportCommand.class, DemoCommand.class, DataflowFlexTemplateCommand.class})
 public final class Main implements Callable<Integer> {
   static {
     // curate passes --release-* on to the run as Beam options, read where croissant.json is written
@@ -196,6 +196,9 @@ public final class Main implements Callable<Integer> {
         description = "Removal requests (JSONL, as for takedown): matched documents, their dedup clusters and near duplicates are rejected with reason takedown.")
     String takedowns;
 
+    @Option(names = "--no-wait", description = "With --runner=DataflowRunner: return once the job is submitted, without waiting for it (as a Flex Template launch does).")
+    boolean noWait;
+
     @CommandLine.Mixin
     ReleaseFlags release = new ReleaseFlags();
 
@@ -230,16 +233,24 @@ public final class Main implements Callable<Integer> {
         args.add(0, "--runner=FlinkRunner");
       }
       args.addAll(release.asBeamArgs());
+      if (noWait && takedowns != null) {
+        throw new UserError("--takedowns is applied after the run finishes, and --no-wait does not wait for it");
+      }
       byte[] requests = takedowns == null ? null : readRequests(takedowns);
       // no repository named: Maven's own (~/.m2/repository), recorded in the config and the manifest
       org.provenant.pipelines.config.MavenRepositoryChoice maven =
           org.provenant.pipelines.config.MavenRepositoryChoice.of(cfg, java.nio.file.Path.of(System.getProperty("user.home")));
-      Curator.Result r = new Curator(ERR).run(inputs, output, maven, overwrite, args);
+      Curator curator = noWait ? new Curator(ERR).withoutWaiting() : new Curator(ERR);
+      Curator.Result r = curator.run(inputs, output, maven, overwrite, args);
       if (r.templateOnly()) {
         if (takedowns != null) {
           throw new UserError("--takedowns is applied after the run finishes, and a template run does not run");
         }
         OUT.println("wrote the Dataflow job specification (template); nothing ran. Output will go to " + r.outputDir());
+        return 0;
+      }
+      if (r.submittedOnly()) {
+        OUT.println("submitted the Dataflow job (state " + r.state() + "); not waiting for it. Output will go to " + r.outputDir());
         return 0;
       }
       if (requests != null) {
