@@ -116,8 +116,24 @@ public final class Curator {
       if (flink.getFlinkMaster() == null || flink.getFlinkMaster().equals("[auto]")) {
         flink.setFlinkMaster("[local]");
       }
+      if (isRemoteFlinkMaster(flink.getFlinkMaster())) {
+        // a cluster of separate processes: the job's jars go with it (all but Flink's own, which the
+        // cluster has), and batch exchanges are blocking so that a lost TaskManager restarts only
+        // the region that lost its results, not the whole job
+        if (beamArgs.stream().noneMatch(a -> a.startsWith("--filesToStage"))) {
+          flink.setFilesToStage(org.provenant.pipelines.cluster.FlinkClasspath.ofThisJvm().jobFiles());
+        }
+        if (beamArgs.stream().noneMatch(a -> a.startsWith("--executionModeForBatch"))) {
+          flink.setExecutionModeForBatch("BATCH_FORCED");
+        }
+      }
     }
     return options;
+  }
+
+  /** A {@code --flinkMaster} that names a cluster ({@code host:port}), not an embedded one ({@code [local]}, {@code [collection]}). */
+  static boolean isRemoteFlinkMaster(String master) {
+    return master != null && !master.matches("\\[(auto|local|collection)]");
   }
 
   /**
