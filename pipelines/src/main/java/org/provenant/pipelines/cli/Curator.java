@@ -74,7 +74,7 @@ public final class Curator {
     Progress.reset();
     Thread progress = progressLine(files.size());
     try {
-      PipelineResult result = p.run();
+      PipelineResult result = runOn(p, options, outputDir);
       if (options.getRunner() == DataflowRunner.class && options.as(DataflowPipelineOptions.class).getTemplateLocation() != null) {
         return new Result(outputDir, runnerName, null, true); // a template job has no state to ask for
       }
@@ -87,6 +87,37 @@ public final class Curator {
       if (progress != null) {
         progress.interrupt();
       }
+    }
+  }
+
+  /**
+   * Runs the pipeline; when a Flink cluster fails the job (every restart used, or the cluster itself
+   * lost), says so in one line that names the cluster, the last cause and the incomplete output.
+   */
+  private static PipelineResult runOn(Pipeline p, PipelineOptions options, String outputDir) {
+    try {
+      return p.run();
+    } catch (RuntimeException e) {
+      String master = options.getRunner() == FlinkRunner.class ? options.as(FlinkPipelineOptions.class).getFlinkMaster() : null;
+      if (!isRemoteFlinkMaster(master)) {
+        throw e;
+      }
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      String cause = "the job on the Flink cluster at " + master + " failed (" + root.getClass().getSimpleName() + ": " + root.getMessage() + "); ";
+      throw new UserError(cause + (hasManifest(outputDir)
+          ? "check " + outputDir + " with: provenant verify " + outputDir
+          : outputDir + " is incomplete: it has no manifest.json, and verify refuses it"));
+    }
+  }
+
+  private static boolean hasManifest(String outputDir) {
+    try {
+      return !FileSystems.match(outputDir + (outputDir.endsWith("/") ? "" : "/") + "manifest.json").metadata().isEmpty();
+    } catch (java.io.IOException e) {
+      return false;
     }
   }
 

@@ -54,7 +54,8 @@ final class FlinkClusterCommand implements Callable<Integer> {
       }
       Main.OUT.printf("JobManager pid %d, TaskManagers %s; logs in %s/log%n", s.jobManager().pid(),
           s.taskManagers().stream().map(m -> m.id() + " pid " + m.pid()).toList(), s.dir());
-      Main.OUT.printf("curate with: --runner=FlinkRunner --flinkMaster=%s --parallelism=%d%n", s.flinkMaster(), taskManagers * slots);
+      Main.OUT.printf("curate with: --runner=FlinkRunner --flinkMaster=%s --parallelism=%d --flinkConfDir=%s/conf%n",
+          s.flinkMaster(), taskManagers * slots, s.dir());
       Main.OUT.printf("stop with: provenant flink-cluster stop --dir %s%n", s.dir());
       Main.OUT.println("--flinkMaster=" + s.flinkMaster());
       return 0;

@@ -19,7 +19,7 @@ public final class FlinkClasspath {
    * job is loaded, by the start of their jar's file name (version and extension follow).
    */
   static final Set<String> DISTRIBUTION_LIBRARIES = Set.of(
-      "commons-lang3-", "commons-io-", "commons-text-", "commons-collections-", "commons-math3-",
+      "commons-lang3-", "commons-compress-", "commons-io-", "commons-text-", "commons-collections-", "commons-math3-",
       "commons-cli-", "kryo-", "minlog-", "objenesis-", "chill-java-", "javassist-", "async-profiler-",
       "lz4-java-", "snappy-java-", "snakeyaml-engine-", "jsr305-", "slf4j-api-", "slf4j-simple-");
 

@@ -85,4 +85,15 @@ public final class FlinkRest {
         out.add(new Placement(s.path("taskmanager-id").asText(), s.path("status").asText())));
     return out;
   }
+
+  /** One failure the JobManager recorded for a job: what failed, and on which TaskManager. */
+  public record Failure(String exception, String taskName, String taskManagerId) {}
+
+  /** The failures in the job's exception history (each one caused a restart of some region), oldest first. */
+  public List<Failure> failures(String jobId) throws IOException {
+    List<Failure> out = new ArrayList<>();
+    get("/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries").forEach(e -> out.add(0, new Failure(
+        e.path("stacktrace").asText(""), e.path("taskName").asText(""), e.path("taskManagerId").asText(""))));
+    return out;
+  }
 }

@@ -223,6 +223,9 @@ public final class LocalFlinkCluster {
     c.put("jobmanager.execution.failover-strategy", "region");
     c.put("heartbeat.interval", "1000");
     c.put("heartbeat.timeout", Integer.toString(HEARTBEAT_TIMEOUT_MS));
+    // a client given this configuration (--flinkConfDir=DIR/conf) gives up on a lost cluster in seconds, not minutes
+    c.put("rest.retry.max-attempts", "3");
+    c.put("rest.retry.delay", "1000");
     c.put("io.tmp.dirs", dir.resolve("tmp").toString());
     c.put("blob.storage.directory", dir.resolve("tmp").toString());
     c.put("web.tmpdir", dir.resolve("tmp").toString());
