@@ -65,7 +65,12 @@ class FlinkClusterFailoverTest {
   @AfterAll
   void stopCluster() throws Exception {
     if (cluster != null) {
-      LocalFlinkCluster.stop(LocalFlinkCluster.read(Path.of(cluster.dir())).orElse(cluster));
+      LocalFlinkCluster.State last = LocalFlinkCluster.read(Path.of(cluster.dir())).orElse(cluster);
+      LocalFlinkCluster.stop(last);
+      for (LocalFlinkCluster.Member m : last.taskManagers()) {
+        assertFalse(ProcessHandle.of(m.pid()).map(ProcessHandle::isAlive).orElse(false), m + " still runs");
+      }
+      assertFalse(ProcessHandle.of(last.jobManager().pid()).map(ProcessHandle::isAlive).orElse(false), "the JobManager still runs");
     }
   }
 
