@@ -52,7 +52,7 @@ class CrossProcessDeterminismTest {
   }
 
   /** Relative path of every shard file and shard manifest to its sha256. */
-  private static TreeMap<String, String> shards(Path out) throws IOException {
+  static TreeMap<String, String> shards(Path out) throws IOException {
     TreeMap<String, String> m = new TreeMap<>();
     for (String sub : List.of("data", "rejected")) {
       try (Stream<Path> files = Files.list(out.resolve(sub))) {

@@ -94,7 +94,7 @@ public final class Curator {
     Progress.reset();
     Thread progress = progressLine(files.size());
     try {
-      PipelineResult result = p.run();
+      PipelineResult result = runOn(p, options, outputDir);
       if (options.getRunner() == DataflowRunner.class && options.as(DataflowPipelineOptions.class).getTemplateLocation() != null) {
         return new Result(outputDir, runnerName, null, true, false); // a template job has no state to ask for
       }
@@ -110,6 +110,37 @@ public final class Curator {
       if (progress != null) {
         progress.interrupt();
       }
+    }
+  }
+
+  /**
+   * Runs the pipeline; when a Flink cluster fails the job (every restart used, or the cluster itself
+   * lost), says so in one line that names the cluster, the last cause and the incomplete output.
+   */
+  private static PipelineResult runOn(Pipeline p, PipelineOptions options, String outputDir) {
+    try {
+      return p.run();
+    } catch (RuntimeException e) {
+      String master = options.getRunner() == FlinkRunner.class ? options.as(FlinkPipelineOptions.class).getFlinkMaster() : null;
+      if (!isRemoteFlinkMaster(master)) {
+        throw e;
+      }
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      String cause = "the job on the Flink cluster at " + master + " failed (" + root.getClass().getSimpleName() + ": " + root.getMessage() + "); ";
+      throw new UserError(cause + (hasManifest(outputDir)
+          ? "check " + outputDir + " with: provenant verify " + outputDir
+          : outputDir + " is incomplete: it has no manifest.json, and verify refuses it"));
+    }
+  }
+
+  private static boolean hasManifest(String outputDir) {
+    try {
+      return !FileSystems.match(outputDir + (outputDir.endsWith("/") ? "" : "/") + "manifest.json").metadata().isEmpty();
+    } catch (java.io.IOException e) {
+      return false;
     }
   }
 
@@ -139,8 +170,24 @@ public final class Curator {
       if (flink.getFlinkMaster() == null || flink.getFlinkMaster().equals("[auto]")) {
         flink.setFlinkMaster("[local]");
       }
+      if (isRemoteFlinkMaster(flink.getFlinkMaster())) {
+        // a cluster of separate processes: the job's jars go with it (all but Flink's own, which the
+        // cluster has), and batch exchanges are blocking so that a lost TaskManager restarts only
+        // the region that lost its results, not the whole job
+        if (beamArgs.stream().noneMatch(a -> a.startsWith("--filesToStage"))) {
+          flink.setFilesToStage(org.provenant.pipelines.cluster.FlinkClasspath.ofThisJvm().jobFiles());
+        }
+        if (beamArgs.stream().noneMatch(a -> a.startsWith("--executionModeForBatch"))) {
+          flink.setExecutionModeForBatch("BATCH_FORCED");
+        }
+      }
     }
     return options;
+  }
+
+  /** A {@code --flinkMaster} that names a cluster ({@code host:port}), not an embedded one ({@code [local]}, {@code [collection]}). */
+  static boolean isRemoteFlinkMaster(String master) {
+    return master != null && !master.matches("\\[(auto|local|collection)]");
   }
 
   /**

@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     version = "provenant " + Curator.VERSION,
     description = "Curate web and code corpora into Parquet shards with per-document provenance.",
-    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Release.class, Main.Export.class, Main.Index.class, Main.Trace.class, Main.Report.class, Main.Steps.class, FilterCommand.class, TakedownCommand.class, DecontaminationReportCommand.class, DemoCommand.class, DataflowFlexTemplateCommand.class})
+    subcommands = {Main.Curate.class, Main.Inspect.class, Main.Verify.class, Main.Release.class, Main.Export.class, Main.Index.class, Main.Trace.class, Main.Report.class, Main.Steps.class, FilterCommand.class, TakedownCommand.class, DecontaminationReportCommand.class, DemoCommand.class, DataflowFlexTemplateCommand.class, FlinkClusterCommand.class})
 public final class Main implements Callable<Integer> {
   static {
     // curate passes --release-* on to the run as Beam options, read where croissant.json is written
