@@ -173,14 +173,7 @@ class CurationEndToEndTest {
 
   @Test
   void directAndFlinkWriteByteIdenticalShards() throws IOException {
-    for (String sub : List.of("data", "rejected")) {
-      List<Path> a = list(direct.resolve(sub));
-      List<Path> b = list(flink.resolve(sub));
-      assertEquals(a.stream().map(p -> p.getFileName().toString()).toList(), b.stream().map(p -> p.getFileName().toString()).toList());
-      for (int i = 0; i < a.size(); i++) {
-        assertArrayEquals(Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).getFileName().toString());
-      }
-    }
+    assertSameShardBytes(direct, flink);
     RunManifest m = new OutputDir(flink.toString()).manifest().orElseThrow();
     assertEquals("FlinkRunner", m.runner());
     assertEquals(new OutputDir(direct.toString()).manifest().orElseThrow().dataShards(), m.dataShards());
@@ -192,6 +185,18 @@ class CurationEndToEndTest {
     new Curator(System.err).run(List.of(corpus + "/*.warc.gz", corpus + "/rows.jsonl"), again.toString(), CurationConfig.NONE, false, List.of());
     assertEquals(new OutputDir(direct.toString()).manifest().orElseThrow().dataShards(), new OutputDir(again.toString()).manifest().orElseThrow().dataShards());
     assertEquals(new OutputDir(direct.toString()).manifest().orElseThrow().rejectedShards(), new OutputDir(again.toString()).manifest().orElseThrow().rejectedShards());
+  }
+
+  /** The same file names under {@code data/} and {@code rejected/} of both outputs, each file equal byte for byte. */
+  static void assertSameShardBytes(Path expected, Path actual) throws IOException {
+    for (String sub : List.of("data", "rejected")) {
+      List<Path> a = list(expected.resolve(sub));
+      List<Path> b = list(actual.resolve(sub));
+      assertEquals(a.stream().map(p -> p.getFileName().toString()).toList(), b.stream().map(p -> p.getFileName().toString()).toList());
+      for (int i = 0; i < a.size(); i++) {
+        assertArrayEquals(Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), sub + "/" + a.get(i).getFileName());
+      }
+    }
   }
 
   static List<Path> list(Path dir) throws IOException {

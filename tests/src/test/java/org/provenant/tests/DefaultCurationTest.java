@@ -1,6 +1,5 @@
 package org.provenant.tests;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -214,14 +213,7 @@ class DefaultCurationTest {
 
   @Test
   void directAndFlinkWriteTheSameBytesWithThePresetsOn() throws IOException {
-    for (String sub : List.of("data", "rejected")) {
-      List<Path> a = CurationEndToEndTest.list(direct.resolve(sub));
-      List<Path> b = CurationEndToEndTest.list(flink.resolve(sub));
-      assertEquals(a.stream().map(p -> p.getFileName().toString()).toList(), b.stream().map(p -> p.getFileName().toString()).toList());
-      for (int i = 0; i < a.size(); i++) {
-        assertArrayEquals(Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).getFileName().toString());
-      }
-    }
+    CurationEndToEndTest.assertSameShardBytes(direct, flink);
     assertTrue(new OutputDir(flink.toString()).manifest().orElseThrow().accountingOk());
   }
 

@@ -15,6 +15,8 @@ import org.apache.beam.runners.dataflow.DataflowRunner;
 import org.apache.beam.runners.dataflow.options.DataflowPipelineOptions;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.runners.flink.FlinkRunner;
+import org.apache.beam.runners.spark.SparkPipelineOptions;
+import org.apache.beam.runners.spark.SparkRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -31,12 +33,16 @@ import org.provenant.schemas.manifest.RunManifest.ToolInfo;
 
 /**
  * Runs a curation from the command line's values: matches the input globs, prepares the output
- * directory, builds the Beam options (embedded Flink by default for the FlinkRunner), runs the
+ * directory, builds the Beam options (embedded Flink by default for the FlinkRunner, an in-process
+ * {@value #DEFAULT_SPARK_MASTER} master for the SparkRunner), runs the
  * pipeline with a progress line on a terminal, and reports. Tests call {@link #run} directly.
  */
 public final class Curator {
   /** Tool name and version written in manifests. */
   public static final String VERSION = "0.1.0";
+
+  /** The Spark master when the SparkRunner is chosen without {@code --sparkMaster}: in-process, two cores. */
+  public static final String DEFAULT_SPARK_MASTER = "local[2]";
 
   private final PrintStream err;
   private final boolean waitForJob;
@@ -181,6 +187,9 @@ public final class Curator {
           flink.setExecutionModeForBatch("BATCH_FORCED");
         }
       }
+    }
+    if (options.getRunner() == SparkRunner.class && beamArgs.stream().noneMatch(a -> a.startsWith("--sparkMaster"))) {
+      options.as(SparkPipelineOptions.class).setSparkMaster(DEFAULT_SPARK_MASTER);
     }
     return options;
   }

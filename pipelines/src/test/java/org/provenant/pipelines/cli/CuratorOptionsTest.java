@@ -1,0 +1,29 @@
+package org.provenant.pipelines.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.runners.spark.SparkPipelineOptions;
+import org.apache.beam.runners.spark.SparkRunner;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.junit.jupiter.api.Test;
+
+/** The Beam options a curation run builds: each runner's local default, and a given value kept. */
+class CuratorOptionsTest {
+  @Test
+  void theSparkRunnerRunsInProcessOnTwoCoresUnlessAMasterIsGiven() {
+    PipelineOptions options = Curator.beamOptions(List.of("--runner=SparkRunner"));
+    assertEquals(SparkRunner.class, options.getRunner());
+    assertEquals("local[2]", options.as(SparkPipelineOptions.class).getSparkMaster());
+    assertEquals("spark://head:7077",
+        Curator.beamOptions(List.of("--runner=SparkRunner", "--sparkMaster=spark://head:7077")).as(SparkPipelineOptions.class).getSparkMaster());
+    // Beam's own default, local[4], is what the option says when it is set explicitly
+    assertEquals("local[4]", Curator.beamOptions(List.of("--runner=SparkRunner", "--sparkMaster=local[4]")).as(SparkPipelineOptions.class).getSparkMaster());
+  }
+
+  @Test
+  void theFlinkRunnerStillDefaultsToTheEmbeddedMiniCluster() {
+    assertEquals("[local]", Curator.beamOptions(List.of("--runner=FlinkRunner")).as(FlinkPipelineOptions.class).getFlinkMaster());
+  }
+}
