@@ -188,10 +188,29 @@ public final class Curator {
         }
       }
     }
-    if (options.getRunner() == SparkRunner.class && beamArgs.stream().noneMatch(a -> a.startsWith("--sparkMaster"))) {
-      options.as(SparkPipelineOptions.class).setSparkMaster(DEFAULT_SPARK_MASTER);
+    if (options.getRunner() == SparkRunner.class) {
+      if (beamArgs.stream().noneMatch(a -> a.startsWith("--sparkMaster"))) {
+        options.as(SparkPipelineOptions.class).setSparkMaster(DEFAULT_SPARK_MASTER);
+      }
+      if (options.as(SparkPipelineOptions.class).getSparkMaster().startsWith("local")) {
+        inProcessSparkOnLoopback();
+      }
     }
     return options;
+  }
+
+  /**
+   * An in-process Spark master listens on 127.0.0.1 only and starts no web UI (Spark's default is
+   * every interface and a UI on port 4040). Beam's SparkRunner builds its {@code SparkConf} from
+   * {@code spark.*} system properties; one given with {@code -D} is kept.
+   */
+  static void inProcessSparkOnLoopback() {
+    for (String[] kv : new String[][] {
+        {"spark.driver.host", "127.0.0.1"}, {"spark.driver.bindAddress", "127.0.0.1"}, {"spark.ui.enabled", "false"}}) {
+      if (System.getProperty(kv[0]) == null) {
+        System.setProperty(kv[0], kv[1]);
+      }
+    }
   }
 
   /** A {@code --flinkMaster} that names a cluster ({@code host:port}), not an embedded one ({@code [local]}, {@code [collection]}). */

@@ -23,6 +23,23 @@ class CuratorOptionsTest {
   }
 
   @Test
+  void anInProcessSparkMasterListensOnLoopbackOnlyWithoutAWebUi() {
+    Curator.beamOptions(List.of("--runner=SparkRunner"));
+    assertEquals("127.0.0.1", System.getProperty("spark.driver.host"));
+    assertEquals("127.0.0.1", System.getProperty("spark.driver.bindAddress"));
+    assertEquals("false", System.getProperty("spark.ui.enabled"));
+  }
+
+  @Test
+  void aFlinkMasterOfHostAndPortIsACluster() {
+    assertEquals(true, Curator.isRemoteFlinkMaster("127.0.0.1:8081"));
+    assertEquals(false, Curator.isRemoteFlinkMaster("[local]"));
+    assertEquals(false, Curator.isRemoteFlinkMaster("[auto]"));
+    assertEquals(false, Curator.isRemoteFlinkMaster("[collection]"));
+    assertEquals(false, Curator.isRemoteFlinkMaster(null));
+  }
+
+  @Test
   void theFlinkRunnerStillDefaultsToTheEmbeddedMiniCluster() {
     assertEquals("[local]", Curator.beamOptions(List.of("--runner=FlinkRunner")).as(FlinkPipelineOptions.class).getFlinkMaster());
   }
