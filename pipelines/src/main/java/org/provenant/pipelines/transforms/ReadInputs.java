@@ -4,41 +4,41 @@ import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.provenant.pipelines.coders.AvroRowCoder;
-import org.provenant.pipelines.coders.CandidateCoder;
-import org.provenant.pipelines.coders.Encoded;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.Read;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MetadataCoderV2;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Paths;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.provenant.filters.code.CodePackageReader;
+import org.provenant.filters.code.PackageLicensing;
 import org.provenant.filters.license.MavenRepository;
 import org.provenant.filters.license.MavenRepositoryLayout;
-import org.provenant.filters.code.PackageLicensing;
 import org.provenant.filters.license.SpdxPackageLicensing;
 import org.provenant.filters.read.Candidate;
 import org.provenant.filters.read.InputFormat;
@@ -48,7 +48,11 @@ import org.provenant.filters.read.ReadSink;
 import org.provenant.filters.read.ReadSummary;
 import org.provenant.filters.read.WarcFileReader;
 import org.provenant.pipelines.Progress;
+import org.provenant.pipelines.coders.AvroRowCoder;
+import org.provenant.pipelines.coders.CandidateCoder;
+import org.provenant.pipelines.coders.Encoded;
 import org.provenant.pipelines.config.CurationConfig;
+import org.provenant.pipelines.io.InputFilesSource;
 import org.provenant.pipelines.io.ParquetTextReader;
 import org.provenant.schemas.Rejection;
 import org.provenant.schemas.manifest.InputFileEntry;
@@ -110,10 +114,11 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     PCollectionList<InputFileEntry> entries = PCollectionList.empty(begin.getPipeline());
     if (!wholeFiles.isEmpty() || files.isEmpty()) {
       parts.add(begin
-          .apply("ListFiles", Create.of(wholeFiles).withCoder(StringUtf8Coder.of()))
-          .apply("MatchFiles", FileIO.matchAll())
+          // each file a split that an idle worker takes, largest first: no shuffle before reading
+          .apply("ListFiles", Read.from(InputFilesSource.of(wholeFiles.stream()
+              .map(f -> new InputFilesSource.InputFile(f, sizeNow(f).orElse(0L))).toList())))
+          .apply("MatchFiles", ParDo.of(new MatchFileFn())).setCoder(MetadataCoderV2.of())
           .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
-          .apply("SpreadFiles", Reshuffle.viaRandomKey())
           .apply("ReadRecords", ParDo.of(new ReadFileFn(limits)).withOutputTags(CANDIDATE_ROWS, TupleTagList.of(REJECTED).and(FILES))));
     }
     if (!directories.isEmpty()) {
@@ -233,6 +238,14 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       largest = Math.max(largest, size.get());
     }
     return largest * SPREAD_SHARE_DIVISOR > total;
+  }
+
+  /** The metadata (size, last modified) of one input file, looked up where it is read. */
+  static final class MatchFileFn extends DoFn<String, MatchResult.Metadata> {
+    @ProcessElement
+    public void process(@Element String uri, OutputReceiver<MatchResult.Metadata> out) throws IOException {
+      out.output(org.apache.beam.sdk.io.FileSystems.matchSingleFileSpec(uri));
+    }
   }
 
   /** A record read and encoded under its spread key, passed on without a shuffle. */
