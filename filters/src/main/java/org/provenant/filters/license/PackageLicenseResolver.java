@@ -154,10 +154,19 @@ public final class PackageLicenseResolver {
         default -> { }
       }
     }
-    ImmutableSortedMap.Builder<String, License> scopes = ImmutableSortedMap.naturalOrder();
+    // parents before their subdirectories (a directory sorts before what it holds)
+    TreeMap<String, License> scopes = new TreeMap<>();
     for (Map.Entry<String, Dir> e : dirs.entrySet()) {
       if (e.getValue().decides()) {
         License l = decide(e.getValue());
+        License enclosing = onlyUnreadPartFiles(e.getValue()) ? enclosing(scopes, e.getKey()) : null;
+        if (enclosing != null && enclosing.spdx() != null) {
+          // a file named for a part that names no licence (a list of bundled dependencies, as
+          // @nextcloud/files' dist/vendor.LICENSE.txt): evidence; the directory keeps the licence around it
+          List<Evidence> evidence = new ArrayList<>(l.evidence());
+          enclosing.evidence().stream().filter(x -> !evidence.contains(x)).forEach(evidence::add);
+          l = new License(enclosing.spdx(), evidence, enclosing.conflict());
+        }
         if (l.spdx() != null || !l.evidence().isEmpty()) {
           scopes.put(e.getKey(), l);
         }
@@ -165,7 +174,27 @@ public final class PackageLicenseResolver {
     }
     // Deepest REUSE.toml first: a nested one governs its subtree.
     reuse.sort((a, b) -> Integer.compare(PackageFiles.depth(b.location()), PackageFiles.depth(a.location())));
-    return new PackageLicense(scopes.build(), ImmutableSortedMap.copyOf(sidecars), ImmutableList.copyOf(reuse));
+    return new PackageLicense(ImmutableSortedMap.copyOf(scopes), ImmutableSortedMap.copyOf(sidecars), ImmutableList.copyOf(reuse));
+  }
+
+  /** True when a directory's only licence statements are files named for a part that matched no licence. */
+  private static boolean onlyUnreadPartFiles(Dir d) {
+    return d.files.isEmpty() && d.declared.isEmpty() && d.readme.isEmpty() && d.exceptions.isEmpty() && !d.partFiles.isEmpty()
+        && d.partFiles.stream().allMatch(e -> LicenseMatch.UNKNOWN_LICENSE_REF.equals(e.spdx())
+            && e.confidence() != null && e.confidence() <= UNMATCHED_FILE_CONFIDENCE);
+  }
+
+  /** The licence of the nearest directory above {@code dir} among {@code scopes}, or null. */
+  private static License enclosing(Map<String, License> scopes, String dir) {
+    String d = dir;
+    while (!d.isEmpty()) {
+      d = PackageFiles.dir(d);
+      License l = scopes.get(d);
+      if (l != null) {
+        return l;
+      }
+    }
+    return null;
   }
 
   private Evidence licensesDirFile(String path, String text) {

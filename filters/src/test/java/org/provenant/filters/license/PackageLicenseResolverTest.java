@@ -118,6 +118,33 @@ class PackageLicenseResolverTest {
     assertEquals("MIT", resolver.forFile("src/a.c", "int x;", p).spdx());
   }
 
+  /** The shape of @nextcloud/files 3.x's {@code dist/vendor.LICENSE.txt}: bundled dependencies listed, no licence text. */
+  private static final String VENDOR_LIST = "Included dependencies:\n\n@nextcloud/event-bus\nversion: 3.3.1\n"
+      + "license: GPL-3.0-or-later\n\nsemver\nversion: 7.6.3\nlicense: ISC\n\nstrnum\nversion: 1.0.5\nlicense: MIT\n";
+
+  @Test
+  void aPartFileThatNamesNoLicenceLeavesItsDirectoryTheEnclosingLicence() {
+    PackageLicense p = resolve(Map.of(
+        "package/package.json", "{\"name\":\"x\",\"license\":\"AGPL-3.0-or-later\"}",
+        "package/LICENSE", Fixtures.spdxText("AGPL-3.0-only"),
+        "package/dist/vendor.LICENSE.txt", VENDOR_LIST));
+    License bundle = resolver.forFile("package/dist/index.mjs", "export const x = 1;\n", p);
+    assertEquals("AGPL-3.0-or-later", bundle.spdx());
+    assertFalse(bundle.conflict());
+    // the list stays visible as evidence
+    assertTrue(kinds(bundle.evidence()).contains(
+        "license_file@package/dist/vendor.LICENSE.txt=" + LicenseMatch.UNKNOWN_LICENSE_REF), kinds(bundle.evidence()).toString());
+    assertEquals("AGPL-3.0-or-later", resolver.forFile("package/dist/sub/a.mjs", "export const y = 2;\n", p).spdx());
+    // nothing encloses it: the list is all there is, and it says there are terms (unknown, as before)
+    PackageLicense alone = resolve(Map.of("dist/vendor.LICENSE.txt", VENDOR_LIST));
+    assertEquals(LicenseMatch.UNKNOWN_LICENSE_REF, resolver.forFile("dist/index.mjs", "export const x = 1;\n", alone).spdx());
+    // a part file in a subdirectory that does name a licence still governs it (unchanged)
+    PackageLicense named = resolve(Map.of(
+        "package/package.json", "{\"name\":\"x\",\"license\":\"AGPL-3.0-or-later\"}",
+        "package/dist/vendor.LICENSE.txt", Fixtures.resource("MIT.txt")));
+    assertEquals("MIT", resolver.forFile("package/dist/index.mjs", "export const x = 1;\n", named).spdx());
+  }
+
   @Test
   void thePackageDeclarationTravelsWithEveryFileAndASubtreeLicenceIsAFileLevelFact() {
     PackageLicense p = resolve(Map.of(

@@ -68,6 +68,11 @@ import org.w3c.dom.NodeList;
  * a package whose declared expression names a copyleft id; split by whether copyleft is mandatory
  * (in every OR alternative) and whether the file carries its own licence statement.
  *
+ * <p>The declared side goes through {@code LicenseNames} and {@code SpdxExpression} (see {@code
+ * mapName}), the code that also reads the manifests for Provenant's answer: not independent
+ * evidence. {@link IndependentRegistryAgreement} recomputes the package-level rows from this
+ * class's TSV with a declared side of its own.
+ *
  * <p>Run: {@code java -cp $CP org.provenant.filters.license.bench.RegistryAgreement WORK_DIR
  * [OUT.tsv]}.
  */
