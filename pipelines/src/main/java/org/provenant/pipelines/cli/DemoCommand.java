@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code provenant demo}: generates a sample web corpus with the project's own generator, curates it
- * on the embedded default runner, verifies the output, and prints what to look at next.
+ * in process on the DirectRunner (or the runner its Beam options name), verifies the output, and prints what to look at next.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Generate a sample web corpus (demo-output/input), curate it into demo-output/out, and show what to look at.")
@@ -53,8 +53,9 @@ final class DemoCommand implements Callable<Integer> {
     DemoCorpusGenerator.Summary summary = DemoCorpusGenerator.generate(input, pagesPerFile, seed);
     Main.OUT.println("1. generated the sample corpus in " + input);
     Main.OUT.println("   " + summary.describe());
-    Main.OUT.println("2. curating it on the embedded DirectRunner ...");
+    Main.OUT.println("2. curating it with the default presets ...");
     Curator.Result r = new Curator(Main.ERR).run(List.of(input + "/*.warc.gz"), out.toString(), CurationConfig.DEFAULT, false, beamArgs);
+    Main.OUT.println("   ran on the " + r.runner() + (beamArgs.isEmpty() ? " (in-process; --runner=... picks another)" : ""));
     Main.printSummary(Main.OUT, new OutputDir(r.outputDir()));
     OutputVerifier.Report v = new OutputVerifier().verify(new OutputDir(r.outputDir()));
     Main.OUT.println("3. verify: " + (v.ok() ? "OK: " + v.summary() : "FAILED: " + v.problems()));
