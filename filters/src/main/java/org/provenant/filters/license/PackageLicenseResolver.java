@@ -159,10 +159,10 @@ public final class PackageLicenseResolver {
     for (Map.Entry<String, Dir> e : dirs.entrySet()) {
       if (e.getValue().decides()) {
         License l = decide(e.getValue());
-        License enclosing = onlyUnreadPartFiles(e.getValue()) ? enclosing(scopes, e.getKey()) : null;
+        License enclosing = evidenceOnly(e.getValue()) ? enclosing(scopes, e.getKey()) : null;
         if (enclosing != null && enclosing.spdx() != null) {
-          // a file named for a part that names no licence (a list of bundled dependencies, as
-          // @nextcloud/files' dist/vendor.LICENSE.txt): evidence; the directory keeps the licence around it
+          // a NOTICE, or a file named for a part that names no licence (a list of bundled dependencies,
+          // as @nextcloud/files' dist/vendor.LICENSE.txt): evidence; the directory keeps the licence around it
           List<Evidence> evidence = new ArrayList<>(l.evidence());
           enclosing.evidence().stream().filter(x -> !evidence.contains(x)).forEach(evidence::add);
           l = new License(enclosing.spdx(), evidence, enclosing.conflict());
@@ -177,9 +177,12 @@ public final class PackageLicenseResolver {
     return new PackageLicense(ImmutableSortedMap.copyOf(scopes), ImmutableSortedMap.copyOf(sidecars), ImmutableList.copyOf(reuse));
   }
 
-  /** True when a directory's only licence statements are files named for a part that matched no licence. */
-  private static boolean onlyUnreadPartFiles(Dir d) {
-    return d.files.isEmpty() && d.declared.isEmpty() && d.readme.isEmpty() && d.exceptions.isEmpty() && !d.partFiles.isEmpty()
+  /**
+   * True when a directory states no licence of its own: only NOTICE files (evidence only) and files
+   * named for a part that matched no licence.
+   */
+  private static boolean evidenceOnly(Dir d) {
+    return d.files.isEmpty() && d.declared.isEmpty() && d.readme.isEmpty() && d.exceptions.isEmpty()
         && d.partFiles.stream().allMatch(e -> LicenseMatch.UNKNOWN_LICENSE_REF.equals(e.spdx())
             && e.confidence() != null && e.confidence() <= UNMATCHED_FILE_CONFIDENCE);
   }

@@ -242,7 +242,12 @@ final class PackageMetadata {
       } else if (byName != null && byName.spdx() != null) {
         each.add(byName);
       } else if (byUrl != null && byUrl.spdx() != null) {
-        each.add(new Evidence(POM, location, n.isEmpty() ? u : n + " <" + u + ">", byUrl.spdx(), byUrl.confidence()));
+        // an unknown name that offers later versions keeps them when the link names one version
+        String id = byUrl.spdx();
+        if (NAME_OFFERS_LATER.matcher(n).find() && id.endsWith("-only") && LaterVersionWording.isGnu(id)) {
+          id = id.substring(0, id.length() - "-only".length()) + "-or-later";
+        }
+        each.add(new Evidence(POM, location, n.isEmpty() ? u : n + " <" + u + ">", id, byUrl.confidence()));
       } else if (byName != null || byUrl != null) {
         each.add(new Evidence(POM, location, (n + " " + u).strip(), null, null));
       }
@@ -281,6 +286,10 @@ final class PackageMetadata {
     }
     return byName;
   }
+
+  /** A licence name's "v2.1 or later", "2.0 or any later version": not "+", which names an exception in "GPLv2+CE". */
+  private static final java.util.regex.Pattern NAME_OFFERS_LATER =
+      java.util.regex.Pattern.compile("(?i)\\d\\s*,?\\s*or\\s+(?:\\(at your option\\)\\s*)?(?:any\\s+)?later\\b");
 
   private static final java.util.regex.Pattern GNU_ID = java.util.regex.Pattern.compile("(A?GPL|LGPL)-(\\d\\.\\d)(-only|-or-later)");
 

@@ -146,6 +146,25 @@ class PackageLicenseResolverTest {
   }
 
   @Test
+  void aNoticeAloneInASubdirectoryLeavesItTheEnclosingLicence() {
+    PackageLicense p = resolve(Map.of(
+        "package/package.json", "{\"name\":\"x\",\"license\":\"MIT\"}",
+        "package/lib/NOTICE", "This product includes software developed by the Example Foundation and others.\n"));
+    License inLib = resolver.forFile("package/lib/a.js", "var a;", p);
+    assertEquals("MIT", inLib.spdx());
+    assertEquals(List.of("license_file@package/lib/NOTICE=LicenseRef-provenant-unknown", "package_json@package/package.json=MIT"),
+        kinds(inLib.evidence()));
+  }
+
+  @Test
+  void aNoticeInASubdirectoryOfAPackageThatDeclaresNothingGivesNoLicence() {
+    PackageLicense p = resolve(Map.of(
+        "package/package.json", "{\"name\":\"x\"}",
+        "package/lib/NOTICE", "This product includes software developed by the Example Foundation and others.\n"));
+    assertNull(resolver.forFile("package/lib/a.js", "var a;", p).spdx());
+  }
+
+  @Test
   void thePackageDeclarationTravelsWithEveryFileAndASubtreeLicenceIsAFileLevelFact() {
     PackageLicense p = resolve(Map.of(
         "package/package.json", "{\"name\":\"x\",\"license\":\"GPL-3.0-only\"}",
