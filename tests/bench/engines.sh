@@ -76,7 +76,7 @@ kill -9 "$tm1"
 "$pv" flink-cluster add-taskmanager --dir "$cluster" >/dev/null
 wait $run || { echo "the run that lost a TaskManager failed; see $work/lost-tm.log" >&2; exit 1; }
 wall[lost_tm]=$(echo "$(date +%s.%N) - $t0" | bc)
-failures=$(rest "/jobs/$job/exceptions" | python3 -c 'import json,sys; print(sum(1 for e in json.load(sys.stdin)["exceptionHistory"]["entries"] if "no longer reachable" in e.get("stacktrace","")))')
+failures=$(rest "/jobs/$job/exceptions" | python3 -c 'import json,sys; print(sum(1 for e in json.load(sys.stdin)["exceptionHistory"]["entries"] if "tm-1 is no longer reachable" in e.get("stacktrace","") or "[ tm-1 ]" in e.get("stacktrace","") or e.get("taskManagerId")=="tm-1"))')
 "$pv" flink-cluster stop --dir "$cluster" >/dev/null
 trap - EXIT
 
