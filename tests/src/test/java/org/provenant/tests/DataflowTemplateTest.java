@@ -127,9 +127,9 @@ class DataflowTemplateTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertEquals(0, Main.execute(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, same.toArray(new String[0])),
         out.toString(StandardCharsets.UTF_8));
-    TreeMap<String, String> expected = shards(inProcess);
+    TreeMap<String, String> expected = CrossProcessDeterminismTest.shards(inProcess);
     assertEquals(16, expected.size(), expected.keySet().toString()); // 4 data + 4 rejected shards, each with its manifest
-    assertEquals(expected, shards(fromStaged));
+    assertEquals(expected, CrossProcessDeterminismTest.shards(fromStaged));
   }
 
   /** Runs {@code mainClass} in a new JVM on {@code classpath} with the launcher's flags; its output, after checking it exited 0. */
@@ -147,18 +147,5 @@ class DataflowTemplateTest {
     String text = Files.readString(log);
     assertEquals(0, p.exitValue(), text);
     return text;
-  }
-
-  /** Relative path of every shard file and shard manifest under data/ and rejected/ to its sha256. */
-  private static TreeMap<String, String> shards(Path out) throws IOException {
-    TreeMap<String, String> m = new TreeMap<>();
-    for (String sub : List.of("data", "rejected")) {
-      try (Stream<Path> files = Files.list(out.resolve(sub))) {
-        for (Path f : files.toList()) {
-          m.put(sub + "/" + f.getFileName(), com.google.common.hash.Hashing.sha256().hashBytes(Files.readAllBytes(f)).toString());
-        }
-      }
-    }
-    return m;
   }
 }
