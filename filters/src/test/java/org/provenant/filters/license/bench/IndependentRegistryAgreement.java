@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -137,13 +136,13 @@ public final class IndependentRegistryAgreement {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     Document doc = f.newDocumentBuilder().parse(pom.toFile());
-    Element licenses = child(doc.getDocumentElement(), "licenses");
+    Element licenses = RegistryAgreement.child(doc.getDocumentElement(), "licenses");
     List<String> raws = new ArrayList<>();
     List<Optional<String>> mapped = new ArrayList<>();
     NodeList list = licenses == null ? null : licenses.getChildNodes();
     for (int i = 0; list != null && i < list.getLength(); i++) {
       if (list.item(i) instanceof Element l && l.getTagName().equals("license")) {
-        String key = text(child(l, "name")) + "\t" + text(child(l, "url"));
+        String key = RegistryAgreement.text(RegistryAgreement.child(l, "name")) + "\t" + RegistryAgreement.text(RegistryAgreement.child(l, "url"));
         raws.add(key.replace("\t", " <") + ">");
         TableRow row = table.get(key);
         if (row != null) {
@@ -296,19 +295,5 @@ public final class IndependentRegistryAgreement {
     int exact = classes.getOrDefault("exact", 0);
     return String.format("exact %d/%d = %.1f%% %s (%d declarations unknown)", exact, known.size(),
         known.isEmpty() ? 0 : 100.0 * exact / known.size(), classes, rows.size() - known.size());
-  }
-
-  private static Element child(Element e, String name) {
-    NodeList l = e.getChildNodes();
-    for (int i = 0; i < l.getLength(); i++) {
-      if (l.item(i) instanceof Element c && c.getTagName().equals(name)) {
-        return c;
-      }
-    }
-    return null;
-  }
-
-  private static String text(Node n) {
-    return n == null ? "" : n.getTextContent().strip().replaceAll("\\s+", " ");
   }
 }

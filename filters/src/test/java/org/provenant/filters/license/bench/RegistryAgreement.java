@@ -399,7 +399,8 @@ public final class RegistryAgreement {
     return m.orElse(null);
   }
 
-  private static Element child(Element e, String name) {
+  /** The first child element of {@code e} named {@code name}, or null. */
+  static Element child(Element e, String name) {
     NodeList l = e.getChildNodes();
     for (int i = 0; i < l.getLength(); i++) {
       if (l.item(i) instanceof Element c && c.getTagName().equals(name)) {
@@ -409,7 +410,8 @@ public final class RegistryAgreement {
     return null;
   }
 
-  private static String text(Node n) {
+  /** The node's text with runs of white space made one space; "" for no node. */
+  static String text(Node n) {
     return n == null ? "" : n.getTextContent().strip().replaceAll("\\s+", " ");
   }
 
