@@ -2,47 +2,280 @@ package org.provenant.filters.lang;
 
 import opennlp.tools.util.normalizer.CharSequenceNormalizer;
 import opennlp.tools.util.normalizer.EmojiCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.NumberCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.ShrinkCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer;
 import opennlp.tools.util.normalizer.UrlCharSequenceNormalizer;
 
 /**
  * The text normalisation OpenNLP's language detector applies before counting n-grams (emoji, URL
- * and e-mail, Twitter, number, shrink, in that order), with each of OpenNLP's normalizers skipped
- * when a scan of the text shows that none of its patterns can match: on ordinary prose most of
- * them find nothing, and a scan for the characters a match must contain costs far less than the
- * regular expressions. Where a pattern may match, OpenNLP's own normalizer runs, so the result is
- * always exactly OpenNLP's ({@code LanguageTextNormalizerTest} compares them on generated texts).
+ * and e-mail, Twitter, number, shrink, in that order), computed so that the result is always
+ * exactly OpenNLP's ({@code LanguageTextNormalizerTest} compares them on generated texts) at a
+ * fraction of the cost of the regular expressions, which ran on nearly every real page:
+ *
+ * <ul>
+ *   <li>emoji, number, shrink, and Twitter's hashtag-or-user and face patterns, which are a
+ *       character class, a digit run, a white-space run, a repeated character, a '#' or '@' run
+ *       and a two- or three-char face, are single loops over the chars; on a text that holds
+ *       surrogates the emoji and repeated-character patterns run as OpenNLP runs them, since there
+ *       {@code Pattern} reads code points (and its case-insensitive back reference reads past a
+ *       supplementary character);
+ *   <li>URL, and Twitter's retweet and laugh patterns, run as OpenNLP's, only when a scan shows
+ *       that they can match (most prose has no "http", '@', word-initial "rt " or "haha").
+ * </ul>
  */
 final class LanguageTextNormalizer {
   private static final CharSequenceNormalizer EMOJI = EmojiCharSequenceNormalizer.getInstance();
   private static final CharSequenceNormalizer URL = UrlCharSequenceNormalizer.getInstance();
-  private static final CharSequenceNormalizer TWITTER = TwitterCharSequenceNormalizer.getInstance();
-  private static final CharSequenceNormalizer NUMBER = NumberCharSequenceNormalizer.getInstance();
-  private static final CharSequenceNormalizer SHRINK = ShrinkCharSequenceNormalizer.getInstance();
+  /** Twitter's retweet and laugh patterns, compiled as OpenNLP compiles them. */
+  private static final java.util.regex.Pattern RETWEET =
+      java.util.regex.Pattern.compile("\\b(rt[ :])+", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final java.util.regex.Pattern LAUGH =
+      java.util.regex.Pattern.compile("([hj])+([aieou])+(\\1+\\2+)+", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   private LanguageTextNormalizer() {}
 
   /** What OpenNLP's five language-detector normalizers, applied in order, make of {@code text}. */
   static String normalize(CharSequence text) {
     String s = text.toString();
-    if (mayHaveEmoji(s)) {
-      s = EMOJI.normalize(s).toString();
+    if (hasSurrogate(s)) {
+      if (mayHaveEmoji(s)) {
+        s = EMOJI.normalize(s).toString();
+      }
+    } else {
+      s = replaceEmojiRuns(s);
     }
     if (s.contains("http") || s.indexOf('@') >= 0) {
       s = URL.normalize(s).toString();
     }
-    if (s.indexOf('#') >= 0 || s.indexOf('@') >= 0 || mayHaveRetweet(s) || mayHaveFace(s) || mayHaveLaugh(s)) {
-      s = TWITTER.normalize(s).toString();
+    // Twitter: hashtags and users, retweets, faces, laughs, in that order
+    s = replaceHashtagsAndUsers(s);
+    if (mayHaveRetweet(s)) {
+      s = RETWEET.matcher(s).replaceAll(" ");
     }
-    if (hasAsciiDigit(s)) {
-      s = NUMBER.normalize(s).toString();
+    s = replaceFaces(s);
+    if (mayHaveLaugh(s)) {
+      s = LAUGH.matcher(s).replaceAll("$1$2$1$2");
     }
-    if (mayShrink(s)) {
-      return SHRINK.normalize(s).toString();
+    s = replaceDigitRuns(s);
+    // Shrink: white-space runs first, then repeated characters, then trim
+    s = collapseSpaceRuns(s);
+    if (hasSurrogate(s)) {
+      if (mayRepeat(s)) {
+        s = repeatsAsOpenNlp(s);
+      }
+    } else {
+      s = shrinkRepeats(s);
     }
     return s.trim();
+  }
+
+  /** Shrink's second pattern, compiled as OpenNLP compiles it, for texts that hold surrogates. */
+  private static final java.util.regex.Pattern REPEATED_CHAR =
+      java.util.regex.Pattern.compile("(.)\\1{2,}", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Shrink's repeated-character pattern as OpenNLP runs it, except where {@code Pattern} fails:
+   * its case-insensitive back reference to a supplementary char compares one code point past the
+   * repetition, and throws when that is past the end (three U+10FFFF at the end of a page). There
+   * the repetitions are shrunk code point by code point, as the pattern means, so that one hostile
+   * page cannot stop a run.
+   */
+  static String repeatsAsOpenNlp(String s) {
+    try {
+      return REPEATED_CHAR.matcher(s).replaceAll("$1$1");
+    } catch (StringIndexOutOfBoundsException e) {
+      return shrinkRepeatedCodePoints(s);
+    }
+  }
+
+  /** {@code (.)\\1{2,}} to {@code $1$1} on code points, ASCII letters folded. */
+  static String shrinkRepeatedCodePoints(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT && isLineTerminator((char) cp)) {
+        out.appendCodePoint(cp);
+        i = next;
+        continue;
+      }
+      int folded = cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+      int end = next;
+      int repeats = 0;
+      while (end < s.length()) {
+        int c = s.codePointAt(end);
+        if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != folded) {
+          break;
+        }
+        end += Character.charCount(c);
+        repeats++;
+      }
+      out.appendCodePoint(cp);
+      if (repeats >= 2) {
+        out.appendCodePoint(cp);
+        i = end;
+      } else {
+        i = next;
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean hasSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Emoji's {@code replaceAll(" ")} on a text without surrogates, where every match is a run of
+   * chars from U+D83C up or hyphens (see {@link #mayHaveEmoji}): each run becomes one space.
+   */
+  static String replaceEmojiRuns(String s) {
+    int i = 0;
+    while (i < s.length() && !isEmojiChar(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    out.append(s, 0, i);
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (isEmojiChar(c)) {
+        out.append(' ');
+        do {
+          i++;
+        } while (i < s.length() && isEmojiChar(s.charAt(i)));
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isEmojiChar(char c) {
+    return c >= '\uD83C' || c == '-';
+  }
+
+  /** Number's {@code \\d+} replaced by a space: each run of ASCII digits becomes one space. */
+  static String replaceDigitRuns(String s) {
+    int i = 0;
+    while (i < s.length() && !isAsciiDigit(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    out.append(s, 0, i);
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (isAsciiDigit(c)) {
+        out.append(' ');
+        do {
+          i++;
+        } while (i < s.length() && isAsciiDigit(s.charAt(i)));
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Shrink's {@code \\s{2,}} replaced by a space: each run of two or more of {@code [ \t\n\x0B\f\r]} becomes one space. */
+  static String collapseSpaceRuns(String s) {
+    int i = 0;
+    while (i + 1 < s.length() && !(isRegexSpace(s.charAt(i)) && isRegexSpace(s.charAt(i + 1)))) {
+      i++;
+    }
+    if (i + 1 >= s.length()) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    out.append(s, 0, i);
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (isRegexSpace(c) && i + 1 < s.length() && isRegexSpace(s.charAt(i + 1))) {
+        out.append(' ');
+        i += 2;
+        while (i < s.length() && isRegexSpace(s.charAt(i))) {
+          i++;
+        }
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Shrink's {@code (.)\\1{2,}} (ASCII case-insensitive) replaced by {@code $1$1} on a text without
+   * surrogates: a char that {@code .} takes (not a line terminator) followed by at least two chars
+   * equal to it with ASCII letters folded becomes that char twice, as written first.
+   */
+  static String shrinkRepeats(String s) {
+    StringBuilder out = null;
+    int copied = 0;
+    int i = 0;
+    while (i + 2 < s.length()) {
+      char c = s.charAt(i);
+      if (isLineTerminator(c)) {
+        i++;
+        continue;
+      }
+      char folded = asciiLower(c);
+      int end = i + 1;
+      while (end < s.length() && asciiLower(s.charAt(end)) == folded) {
+        end++;
+      }
+      if (end - i >= 3) {
+        if (out == null) {
+          out = new StringBuilder(s.length());
+        }
+        out.append(s, copied, i).append(c).append(c);
+        copied = end;
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    if (out == null) {
+      return s;
+    }
+    return out.append(s, copied, s.length()).toString();
+  }
+
+  /** What {@code .} does not take without DOTALL and UNIX_LINES. */
+  private static boolean isLineTerminator(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
+  /** Three code points in a row equal with ASCII letters folded: where {@code (.)\\1{2,}} may match. */
+  private static boolean mayRepeat(String s) {
+    int before = -1;
+    int last = -1;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      int folded = cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+      if (folded == last && folded == before) {
+        return true;
+      }
+      before = last;
+      last = folded;
+    }
+    return false;
   }
 
   /**
@@ -60,30 +293,92 @@ final class LanguageTextNormalizer {
     return false;
   }
 
-  /** {@code \b(rt[ :])+}, ASCII case-insensitive, needs "rt" then a space or colon. */
+  /**
+   * {@code \\b(rt[ :])+}, ASCII case-insensitive, needs "rt" then a space or colon, at a word
+   * boundary: not after an ASCII letter, digit or underscore (a word char for {@code \\b} whatever
+   * the JDK; anything else is left to the pattern).
+   */
   private static boolean mayHaveRetweet(String s) {
     for (int i = 0; i + 2 < s.length(); i++) {
       char r = s.charAt(i);
       if ((r == 'r' || r == 'R') && (s.charAt(i + 1) == 't' || s.charAt(i + 1) == 'T')
-          && (s.charAt(i + 2) == ' ' || s.charAt(i + 2) == ':')) {
+          && (s.charAt(i + 2) == ' ' || s.charAt(i + 2) == ':') && (i == 0 || !isAsciiWordChar(s.charAt(i - 1)))) {
         return true;
       }
     }
     return false;
   }
 
-  /** {@code [:;x]-?[()dop]}, ASCII case-insensitive. */
-  private static boolean mayHaveFace(String s) {
-    for (int i = 0; i + 1 < s.length(); i++) {
+  private static boolean isAsciiWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  /** Twitter's {@code [#@]\\S+} replaced by a space: '#' or '@' and the non-white-space run after it become one space. */
+  static String replaceHashtagsAndUsers(String s) {
+    int i = nextHashtagOrUser(s, 0);
+    if (i < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    int copied = 0;
+    while (i >= 0) {
+      int end = i + 1;
+      while (end < s.length() && !isRegexSpace(s.charAt(end))) {
+        end++;
+      }
+      out.append(s, copied, i).append(' ');
+      copied = end;
+      i = nextHashtagOrUser(s, end);
+    }
+    return out.append(s, copied, s.length()).toString();
+  }
+
+  /** Where the next '#' or '@' followed by a non-white-space char is, from {@code from}; -1 if none. */
+  private static int nextHashtagOrUser(String s, int from) {
+    for (int i = from; i + 1 < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == ':' || c == ';' || c == 'x' || c == 'X') {
-        char next = s.charAt(i + 1);
-        if (isMouth(next) || (next == '-' && i + 2 < s.length() && isMouth(s.charAt(i + 2)))) {
-          return true;
-        }
+      if ((c == '#' || c == '@') && !isRegexSpace(s.charAt(i + 1))) {
+        return i;
       }
     }
-    return false;
+    return -1;
+  }
+
+  /**
+   * Twitter's {@code [:;x]-?[()dop]} (ASCII case-insensitive) replaced by a space: a face is one of
+   * {@code : ; x X}, an optional hyphen, and one of {@code ( ) d o p D O P}. It matches inside
+   * words too ("expect" becomes "e ect"), as in OpenNLP.
+   */
+  static String replaceFaces(String s) {
+    StringBuilder out = null;
+    int copied = 0;
+    int i = 0;
+    while (i + 1 < s.length()) {
+      char c = s.charAt(i);
+      int end = -1;
+      if (c == ':' || c == ';' || c == 'x' || c == 'X') {
+        char next = s.charAt(i + 1);
+        if (next == '-' && i + 2 < s.length() && isMouth(s.charAt(i + 2))) {
+          end = i + 3;
+        } else if (isMouth(next)) {
+          end = i + 2;
+        }
+      }
+      if (end < 0) {
+        i++;
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(s.length());
+      }
+      out.append(s, copied, i).append(' ');
+      copied = end;
+      i = end;
+    }
+    if (out == null) {
+      return s;
+    }
+    return out.append(s, copied, s.length()).toString();
   }
 
   private static boolean isMouth(char c) {
@@ -123,43 +418,6 @@ final class LanguageTextNormalizer {
 
   private static char asciiLower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-  }
-
-  /** Number's {@code \d+} is ASCII digits only (no UNICODE_CHARACTER_CLASS). */
-  private static boolean hasAsciiDigit(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= '0' && c <= '9') {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Shrink's {@code \s{2,}} needs two white-space chars in a row, and {@code (.)\1{2,}} (ASCII
-   * case-insensitive) three equal chars in a row; without either, Shrink only trims.
-   */
-  private static boolean mayShrink(String s) {
-    for (int i = 0; i + 1 < s.length(); i++) {
-      if (isRegexSpace(s.charAt(i)) && isRegexSpace(s.charAt(i + 1))) {
-        return true;
-      }
-    }
-    // The back reference compares code points, ASCII letters without case.
-    int before = -1;
-    int last = -1;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      int folded = cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
-      if (folded == last && folded == before) {
-        return true;
-      }
-      before = last;
-      last = folded;
-    }
-    return false;
   }
 
   /** {@code \s} without UNICODE_CHARACTER_CLASS: {@code [ \t\n\x0B\f\r]}. */

@@ -104,8 +104,9 @@ final class PackedLanguageModel {
   double[] probabilities(CharSequence text) {
     char[] chars = lowerCase(LanguageTextNormalizer.normalize(text));
     long[] distinct = distinctGrams(chars);
-    double[] prior = new double[outcomes.length];
-    Arrays.fill(prior, logPrior);
+    // First every n-gram's table entry, then the sums: the lookups (cache misses in a table of
+    // megabytes) are independent of each other and overlap; the sums keep the n-grams' order.
+    int grams = 0;
     int mask = slots - 1;
     for (long k : distinct) {
       if (k == EMPTY) {
@@ -116,13 +117,17 @@ final class PackedLanguageModel {
       while ((found = table[2 * slot]) != EMPTY && found != k) {
         slot = (slot + 1) & mask;
       }
-      if (found == k) {
-        long entry = table[2 * slot + 1];
-        int from = (int) (entry >>> 8);
-        int to = from + (int) (entry & 0xFF);
-        for (int j = from; j < to; j++) {
-          prior[outcomeIds[j]] += parameters[j];
-        }
+      // an n-gram the model does not know adds nothing: 0 parameters
+      distinct[grams++] = found == k ? table[2 * slot + 1] : 0L;
+    }
+    double[] prior = new double[outcomes.length];
+    Arrays.fill(prior, logPrior);
+    for (int g = 0; g < grams; g++) {
+      long entry = distinct[g];
+      int from = (int) (entry >>> 8);
+      int to = from + (int) (entry & 0xFF);
+      for (int j = from; j < to; j++) {
+        prior[outcomeIds[j]] += parameters[j];
       }
     }
     double normal = 0.0;
@@ -155,25 +160,28 @@ final class PackedLanguageModel {
     return out;
   }
 
+  /**
+   * Slots of each thread's hash set for {@link #distinctGrams}: 256 KB, so that the set stays in
+   * the core's cache; a text with more distinct n-grams than half of it moves to a larger set.
+   */
+  private static final int SCRATCH_SLOTS = 1 << 15;
+
   /** Each thread's empty hash set for {@link #distinctGrams}, left empty again after each use. */
-  private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[0]);
+  private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[SCRATCH_SLOTS]);
 
   /** The distinct 1-, 2- and 3-gram keys of {@code chars}, in first-occurrence order (n = 1 first), then {@link #EMPTY}s. */
   private static long[] distinctGrams(char[] chars) {
     int grams = chars.length + Math.max(0, chars.length - 1) + Math.max(0, chars.length - 2);
-    int capacity = Integer.highestOneBit(Math.max(4, grams * 2 - 1)) << 1;
-    long[] set = SCRATCH.get();
-    if (set.length < capacity) {
-      set = new long[capacity];
-      SCRATCH.set(set);
-    }
-    int mask = set.length - 1;
+    long[] scratch = SCRATCH.get();
+    // sized by the n-grams there are, at most the scratch: distinct ones are far fewer on real text
+    long[] set = scratch;
+    int mask = Math.min(SCRATCH_SLOTS, Integer.highestOneBit(Math.max(4, grams * 2 - 1)) << 1) - 1;
     long[] order = new long[grams + 1];
     int count = 0;
     for (int n = 1; n <= 3; n++) {
       for (int i = 0; i + n <= chars.length; i++) {
         long k = key(chars, i, n);
-        int slot = slot(k, set.length);
+        int slot = slot(k, mask + 1);
         long found;
         while ((found = set[slot]) != EMPTY && found != k) {
           slot = (slot + 1) & mask;
@@ -181,18 +189,45 @@ final class PackedLanguageModel {
         if (found == EMPTY) {
           set[slot] = k;
           order[count++] = k;
+          if (2 * count > mask + 1) {
+            if (set == scratch) {
+              clear(scratch, order, count, mask);
+            }
+            mask = 2 * (mask + 1) - 1;
+            set = rehash(order, count, mask);
+          }
         }
       }
     }
+    if (set == scratch) {
+      clear(scratch, order, count, mask);
+    }
+    return order;
+  }
+
+  /** Empties {@code set} of the first {@code count} keys of {@code order}. */
+  private static void clear(long[] set, long[] order, int count, int mask) {
     // Undo the insertions, last first: each key is then found where it was put, as nothing put later remains.
     for (int i = count - 1; i >= 0; i--) {
-      int slot = slot(order[i], set.length);
+      int slot = slot(order[i], mask + 1);
       while (set[slot] != order[i]) {
         slot = (slot + 1) & mask;
       }
       set[slot] = EMPTY;
     }
-    return order;
+  }
+
+  /** A new set of {@code mask + 1} slots holding the first {@code count} keys of {@code order}. */
+  private static long[] rehash(long[] order, int count, int mask) {
+    long[] set = new long[mask + 1];
+    for (int i = 0; i < count; i++) {
+      int slot = slot(order[i], mask + 1);
+      while (set[slot] != EMPTY) {
+        slot = (slot + 1) & mask;
+      }
+      set[slot] = order[i];
+    }
+    return set;
   }
 
   /** {@code n} (1 to 3) chars in one non-zero long: the length in bits 48..49, then 16 bits a char. */
