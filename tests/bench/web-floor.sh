@@ -5,7 +5,10 @@
 #   2. the one-thread jwarc + jsoup floor (read every record, parse every page, take its text),
 #   3. `./provenant curate` with the default presets (no --config), wall time and CPU seconds,
 #   4. the same command on a one-page WARC (JVM, Flink and pipeline start, counted apart),
-# and the ratios: curate core-seconds over the floor, curate wall over zcat wall.
+#   5. the same command on the first two thirds of the files, so that the last third's cost is
+#      the work at its steady rate (JIT compilation and warm-up included in neither third alone),
+# and the ratios: curate core-seconds over the floor, curate wall over zcat wall, and the steady
+# rate over the floor's.
 # Downloads go to WORK_DIR (never committed). PROFILE=1 also writes a JFR recording of the
 # curate run to WORK_DIR/curate.jfr.
 #
@@ -70,8 +73,18 @@ read -r wall user sys rss <<<"$(PROVENANT_JAVA_OPTS="$jfr" timed "$root/provenan
     --input "$work/warc/*.warc.gz" --output "$work/out" --overwrite --runner="$runner")"
 cpu=$(echo "$user + $sys" | bc)
 echo "curate, defaults ($runner): $wall s wall, $cpu CPU s, max RSS $((rss / 1024)) MB"
-echo "kept: $(grep -o '"kept" *: *[0-9]*' "$work/out/manifest.json" | head -1 | grep -o '[0-9]*$') documents, manifest sha256 $(sha256sum "$work/out/manifest.json" | cut -c1-16)"
+echo "kept: $(grep -o '"kept" *: *[0-9]*' "$work/out/manifest.json" | head -1 | grep -o '[0-9]*$') documents, shards sha256 $(cd "$work/out" && find data rejected -type f | sort | xargs sha256sum | sha256sum | cut -c1-16)"
+
+records_of() { grep -o '"records_read" *: *[0-9]*' "$1/manifest.json" | head -1 | grep -o '[0-9]*$'; }
+part=("${files[@]:0:$(( ${#files[@]} * 2 / 3 ))}")
+read -r part_wall part_user part_sys _ <<<"$(timed "$root/provenant" curate \
+    --input "${part[@]}" --output "$work/out-part" --overwrite --runner="$runner")"
+part_cpu=$(echo "$part_user + $part_sys" | bc)
+all_records=$(records_of "$work/out")
+part_records=$(records_of "$work/out-part")
+echo "curate, first ${#part[@]} files ($part_records responses): $part_wall s wall, $part_cpu CPU s; the other $((all_records - part_records)) responses cost $(echo "$cpu - $part_cpu" | bc) CPU s"
 
 ratio() { echo "scale=2; ($1) / ($2)" | bc; }
 echo "ratio: curate CPU / one-thread floor = $(ratio "$cpu" "$floor") (without the fixed cost: $(ratio "$cpu - $one_cpu" "$floor"))"
 echo "ratio: curate wall / zcat wall = $(ratio "$wall" "$zcat_wall") (without the fixed cost: $(ratio "$wall - $one_wall" "$zcat_wall"))"
+echo "ratio: steady rate (last third's CPU per response, times all responses) / one-thread floor = $(ratio "($cpu - $part_cpu) * $all_records / ($all_records - $part_records)" "$floor")"
