@@ -6,6 +6,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.provenant.filters.read.Candidate;
+import org.provenant.filters.step.Outcome;
 import org.provenant.pipelines.coders.AvroRowCoder;
 import org.provenant.pipelines.coders.Encoded;
 import org.provenant.pipelines.config.CurationConfig;
@@ -25,9 +26,9 @@ import org.provenant.schemas.manifest.ShardEntry;
 /**
  * The curation pipeline, top to bottom as the data flows: read inputs, extract text, run each
  * kind's steps, dedup, write kept documents and rejections as deterministic Parquet shards, and
- * write the manifest last. Documents travel encoded ({@link Encoded}) from extraction to the shard
- * rows ({@link ShardRow}) that dedup makes where it decides, so each is decoded only where a step
- * needs it as an object.
+ * write the manifest last. Extraction hands documents to the steps as objects (fused, on Flink);
+ * kept documents then travel encoded ({@link Encoded}) to the shard rows ({@link ShardRow}) that
+ * dedup makes where it decides, so each is decoded only where a step needs it as an object.
  */
 public final class CuratePipeline {
   private CuratePipeline() {}
@@ -43,10 +44,11 @@ public final class CuratePipeline {
     PCollectionTuple read = p.apply("ReadInputs", ReadInputs.of(run.inputs(), config.read()));
     // ReadInputs spreads the records over the workers
     PCollection<Candidate> candidates = read.get(ReadInputs.CANDIDATES);
-    PCollectionTuple extracted = candidates.apply("ExtractText", ExtractText.with(config.extract()));
-    PCollectionTuple curated = extracted.get(ExtractText.ENCODED_DOCUMENTS).apply("ApplySteps", ApplySteps.of(plan));
+    // extraction's rejections go on with the documents: ApplySteps passes them on (one output
+    // between the two, so on Flink they run fused and a document is handed over by reference)
+    PCollection<Outcome> extracted = candidates.apply("ExtractText", ExtractText.with(config.extract()));
+    PCollectionTuple curated = extracted.apply("ApplySteps", ApplySteps.of(plan));
     PCollectionList<Rejection> rejections = PCollectionList.of(read.get(ReadInputs.REJECTED))
-        .and(extracted.get(ExtractText.REJECTED))
         .and(curated.get(ApplySteps.REJECTED));
 
     PCollection<ShardRow> keptRows;

@@ -28,14 +28,16 @@ import org.provenant.schemas.Rejection;
  * goes on while each step keeps it (each appends its lineage entry) and stops at the first
  * rejection, which carries the step's reason. Steps are built once per worker.
  *
- * <p>Documents come and go encoded ({@link Encoded}, as extraction emits them and dedup signs
- * them): each is decoded once here and the kept ones encoded once; with no step at all (preset
- * {@code none}) their bytes pass through untouched, so the pipeline has the same shape whatever is
- * configured.
+ * <p>Extraction's outcomes come in ({@link ExtractText} has one output, so on Flink this step runs
+ * in the same operator chain and each document arrives by reference); its rejections pass through
+ * to {@link #REJECTED}. Kept documents leave encoded ({@link Encoded}, as dedup signs them),
+ * encoded once here; with no step at all (preset {@code none}) they are only encoded, so the
+ * pipeline has the same shape whatever is configured.
  */
-public final class ApplySteps extends PTransform<PCollection<byte[]>, PCollectionTuple> {
+public final class ApplySteps extends PTransform<PCollection<Outcome>, PCollectionTuple> {
   /** Kept documents, encoded. */
   public static final TupleTag<byte[]> KEPT = new TupleTag<>() {};
+  /** The steps' rejections, and extraction's. */
   public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
 
   private final StepPlan plan;
@@ -49,14 +51,14 @@ public final class ApplySteps extends PTransform<PCollection<byte[]>, PCollectio
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<byte[]> docs) {
+  public PCollectionTuple expand(PCollection<Outcome> docs) {
     PCollectionTuple out = docs.apply("RunSteps", ParDo.of(new StepsFn(plan)).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
     out.get(KEPT).setCoder(ByteArrayCoder.of());
     out.get(REJECTED).setCoder(AvroRowCoder.rejections());
     return out;
   }
 
-  static final class StepsFn extends DoFn<byte[], byte[]> {
+  static final class StepsFn extends DoFn<Outcome, byte[]> {
     private final StepPlan plan;
     private final List<Counter> rejectedBy = new ArrayList<>();
     /** Per kind (by ordinal), the indices into the plan's steps that documents of that kind go through. */
@@ -90,19 +92,13 @@ public final class ApplySteps extends PTransform<PCollection<byte[]>, PCollectio
     }
 
     @ProcessElement
-    public void process(@Element byte[] encoded, MultiOutputReceiver out) {
-      if (steps.isEmpty()) {
-        out.get(KEPT).output(encoded);
+    public void process(@Element Outcome extracted, MultiOutputReceiver out) {
+      if (extracted instanceof Outcome.Rejected r) {
+        out.get(REJECTED).output(r.rejection());
         return;
       }
-      Document doc = Encoded.value(AvroRowCoder.documents(), encoded);
-      int[] mine = stepsOfKind[doc.kind().ordinal()];
-      if (mine.length == 0) {
-        out.get(KEPT).output(encoded);
-        return;
-      }
-      Document d = doc;
-      for (int i : mine) {
+      Document d = ((Outcome.Kept) extracted).document();
+      for (int i : stepsOfKind[d.kind().ordinal()]) {
         Outcome o = steps.get(i).apply(d);
         if (o instanceof Outcome.Rejected r) {
           rejectedBy.get(i).inc();
