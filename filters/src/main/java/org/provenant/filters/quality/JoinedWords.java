@@ -1,12 +1,20 @@
 package org.provenant.filters.quality;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Words joined by a separator into one string, with a polynomial prefix hash, so that the n-gram
- * of words {@code i .. i+n-1} (as the separator-joined string) hashes in constant time ({@link
- * #hash}) and compares by content ({@link #sameGram}) without copying characters. What the
- * repetition statistics count their n-grams with ({@link GramTable}).
+ * The words of one text glued together (no separator) into one array, with a polynomial prefix
+ * hash, so that an n-gram of words {@code i .. i+n-1} hashes in constant time and compares by
+ * content without copying characters; and, once {@link #numberWords} has run, each word's number
+ * (the index of its first occurrence), so that n-grams also hash and compare as word sequences.
+ * What the repetition statistics count their n-grams with ({@link GramTable}).
+ *
+ * <p>The two views answer different questions. Glued n-grams are equal when their concatenated
+ * characters are ({@code "ab" + "c"} equals {@code "a" + "bc"}), which is what the duplicate
+ * n-gram statistic compares. Word sequences are equal when the words are; since no word is empty
+ * or holds a space, that is exactly when the n-grams joined by one space are equal, which is what
+ * the top n-gram statistic compares.
  */
 final class JoinedWords {
   private static final long BASE = 0x100000001B3L;
@@ -14,39 +22,39 @@ final class JoinedWords {
   /** BASE^k for k up to its length - 1; the same for every text, so shared and grown when needed. */
   private static volatile long[] powers = powersUpTo(1 << 16);
 
-  private final char[] joined;
-  /** starts[i] is where word i begins in {@code joined}; starts[size] is past the end. */
+  private final int size;
+  private final char[] glued;
+  /** starts[i] is where word i begins in {@code glued}; starts[size] is the length. */
   private final int[] starts;
-  private final int separatorLength;
   private final long[] prefixHash;
   private final long[] power;
+  /** Word numbers and their prefix hash, or null before {@link #numberWords}. */
+  private int[] ids;
+  private long[] idPrefixHash;
 
-  JoinedWords(List<String> words, String separator) {
-    this.separatorLength = separator.length();
-    this.starts = new int[words.size() + 1];
-    int length = Math.max(0, words.size() - 1) * separatorLength;
-    for (String w : words) {
-      length += w.length();
+  JoinedWords(List<String> words) {
+    this.size = words.size();
+    this.starts = new int[size + 1];
+    int length = 0;
+    for (int i = 0; i < size; i++) {
+      starts[i] = length;
+      length += words.get(i).length();
     }
+    starts[size] = length;
     char[] chars = new char[length];
-    int at = 0;
-    for (int i = 0; i < words.size(); i++) {
-      if (i > 0) {
-        separator.getChars(0, separatorLength, chars, at);
-        at += separatorLength;
-      }
-      starts[i] = at;
+    for (int i = 0; i < size; i++) {
       String w = words.get(i);
-      w.getChars(0, w.length(), chars, at);
-      at += w.length();
+      w.getChars(0, w.length(), chars, starts[i]);
     }
-    starts[words.size()] = at + separatorLength;
-    this.joined = chars;
-    this.prefixHash = new long[length + 1];
+    this.glued = chars;
+    long[] hash = new long[length + 1];
+    long h = 0;
     for (int k = 0; k < length; k++) {
-      prefixHash[k + 1] = prefixHash[k] * BASE + chars[k];
+      h = h * BASE + chars[k];
+      hash[k + 1] = h;
     }
-    this.power = powersUpTo(length);
+    this.prefixHash = hash;
+    this.power = powersUpTo(Math.max(length, size));
   }
 
   /** An array holding BASE^k at k for every k up to at least {@code n}. */
@@ -70,19 +78,49 @@ final class JoinedWords {
     }
   }
 
-  /** The 64-bit polynomial hash of the n-gram of the words {@code from .. from+n-1}. */
-  long hash(int from, int n) {
+  /** How many words. */
+  int size() {
+    return size;
+  }
+
+  /** The 64-bit polynomial hash of the glued characters of the words {@code from .. from+n-1}. */
+  long gluedHash(int from, int n) {
     int start = starts[from];
-    int end = starts[from + n] - separatorLength;
+    int end = starts[from + n];
     return prefixHash[end] - prefixHash[start] * power[end - start];
   }
 
-  /** Whether the n-grams of words starting at {@code a} and at {@code b} are the same string. */
-  boolean sameGram(int a, int b, int n) {
+  /** Whether the glued n-grams of words starting at {@code a} and at {@code b} are the same string. */
+  boolean sameGlued(int a, int b, int n) {
     int startA = starts[a];
-    int lengthA = starts[a + n] - separatorLength - startA;
+    int endA = starts[a + n];
     int startB = starts[b];
-    int lengthB = starts[b + n] - separatorLength - startB;
-    return lengthA == lengthB && java.util.Arrays.equals(joined, startA, startA + lengthA, joined, startB, startB + lengthB);
+    int endB = starts[b + n];
+    return endA - startA == endB - startB && Arrays.equals(glued, startA, endA, glued, startB, endB);
+  }
+
+  /** Numbers the words: equal words get the same number. {@code table} is reset and used for it. */
+  void numberWords(GramTable table) {
+    table.reset(1, true);
+    int[] numbers = new int[size];
+    long[] hash = new long[size + 1];
+    long h = 0;
+    for (int i = 0; i < size; i++) {
+      numbers[i] = table.firstOccurrence(i);
+      h = h * BASE + numbers[i] + 1;
+      hash[i + 1] = h;
+    }
+    this.ids = numbers;
+    this.idPrefixHash = hash;
+  }
+
+  /** The 64-bit polynomial hash of the word numbers of words {@code from .. from+n-1}. */
+  long wordsHash(int from, int n) {
+    return idPrefixHash[from + n] - idPrefixHash[from] * power[n];
+  }
+
+  /** Whether the n-grams of words starting at {@code a} and at {@code b} are the same words. */
+  boolean sameWords(int a, int b, int n) {
+    return Arrays.equals(ids, a, a + n, ids, b, b + n);
   }
 }

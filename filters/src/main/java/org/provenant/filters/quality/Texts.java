@@ -30,6 +30,30 @@ final class Texts {
     return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85;
   }
 
+  /**
+   * The first index in {@code [from, to)} of {@code s} that is not {@link #isSpace} white space, or
+   * {@code to}. White space is never a surrogate, so this steps by chars.
+   */
+  static int skipSpace(String s, int from, int to) {
+    int i = from;
+    while (i < to && isSpace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * The index just past the last character in {@code [from, to)} of {@code s} that is not {@link
+   * #isSpace} white space, or {@code from}.
+   */
+  static int skipSpaceBackwards(String s, int from, int to) {
+    int end = to;
+    while (end > from && isSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    return end;
+  }
+
   /** {@code s} without leading and trailing {@link #isSpace} characters. */
   static String strip(String s) {
     return stripStart(stripEnd(s));
