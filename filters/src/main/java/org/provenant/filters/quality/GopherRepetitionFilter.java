@@ -199,8 +199,8 @@ public final class GopherRepetitionFilter
     if (!topNGrams.isEmpty() || !dupNGrams.isEmpty()) {
       JoinedWords joined = new JoinedWords(words);
       GramTable table = new GramTable(joined, words.size());
+      joined.numberWords(table);
       if (!topNGrams.isEmpty()) {
-        joined.numberWords(table);
         int[] counts = new int[words.size()];
         for (int n : topNGrams.keySet()) {
           if (words.size() >= n) {

@@ -11,7 +11,7 @@ import java.util.Arrays;
  */
 final class GramTable {
   private final JoinedWords words;
-  /** Per slot: the hash's upper 32 bits, then the n-gram's start index + 1; 0 marks a free slot. */
+  /** Per slot: the hash's lower 32 bits, then the n-gram's start index + 1; 0 marks a free slot. */
   private final long[] slots;
   private final int mask;
   private int n;
@@ -41,8 +41,9 @@ final class GramTable {
    */
   int firstOccurrence(int from) {
     long h = glued ? words.gluedHash(from, n) : words.wordsHash(from, n);
-    int tag = (int) (h >>> 32);
-    int slot = (int) ((h * 0x9E3779B97F4A7C15L) >>> 33) & mask;
+    // The low bits of a polynomial hash depend on every element; the product's high bits on all of h.
+    int tag = (int) h;
+    int slot = (int) ((h * 0x9E3779B97F4A7C15L) >>> 32) & mask;
     long entry;
     while ((entry = slots[slot]) != 0) {
       int first = (int) entry - 1;

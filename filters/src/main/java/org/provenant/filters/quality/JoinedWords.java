@@ -92,6 +92,9 @@ final class JoinedWords {
 
   /** Whether the glued n-grams of words starting at {@code a} and at {@code b} are the same string. */
   boolean sameGlued(int a, int b, int n) {
+    if (ids != null && sameWords(a, b, n)) {
+      return true; // the same words glue to the same string; different ones may too
+    }
     int startA = starts[a];
     int endA = starts[a + n];
     int startB = starts[b];
@@ -121,6 +124,11 @@ final class JoinedWords {
 
   /** Whether the n-grams of words starting at {@code a} and at {@code b} are the same words. */
   boolean sameWords(int a, int b, int n) {
-    return Arrays.equals(ids, a, a + n, ids, b, b + n);
+    for (int k = 0; k < n; k++) {
+      if (ids[a + k] != ids[b + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

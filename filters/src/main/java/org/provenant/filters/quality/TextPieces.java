@@ -29,24 +29,24 @@ final class TextPieces {
     int start = from;
     int i = from;
     while (i < to) {
-      if (text.charAt(i) == '\n') {
-        int j = i + 1;
-        while (j < to && text.charAt(j) == '\n') {
-          j++;
-        }
-        if (j - i >= minRun) {
-          if (2 * size + 2 > bounds.length) {
-            bounds = Arrays.copyOf(bounds, 2 * bounds.length);
-          }
-          bounds[2 * size] = start;
-          bounds[2 * size + 1] = i;
-          size++;
-          start = j;
-        }
-        i = j;
-      } else {
-        i++;
+      i = text.indexOf('\n', i);
+      if (i < 0 || i >= to) {
+        break;
       }
+      int j = i + 1;
+      while (j < to && text.charAt(j) == '\n') {
+        j++;
+      }
+      if (j - i >= minRun) {
+        if (2 * size + 2 > bounds.length) {
+          bounds = Arrays.copyOf(bounds, 2 * bounds.length);
+        }
+        bounds[2 * size] = start;
+        bounds[2 * size + 1] = i;
+        size++;
+        start = j;
+      }
+      i = j;
     }
     if (2 * size + 2 > bounds.length) {
       bounds = Arrays.copyOf(bounds, bounds.length + 2);
