@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Pieces of one text held as start and end offsets, not as strings: the lines and paragraphs the
- * repetition statistics count duplicates of and measure, without copying a character.
+ * quality statistics count duplicates of, measure and look at the ends of, without copying a
+ * character.
  */
 final class TextPieces {
   private final String text;
@@ -56,6 +57,43 @@ final class TextPieces {
     return new TextPieces(text, bounds, size + 1);
   }
 
+  /**
+   * The lines of {@code text} as {@link Texts#splitLines} splits it: at every {@link
+   * Texts#isLineBreak} boundary, {@code \r\n} counting as one; no trailing empty line after a final
+   * break, and no line at all for the empty string.
+   */
+  static TextPieces lines(String text) {
+    int[] bounds = new int[16];
+    int size = 0;
+    int start = 0;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      if (Texts.isLineBreak(c)) {
+        if (2 * size + 2 > bounds.length) {
+          bounds = Arrays.copyOf(bounds, 2 * bounds.length);
+        }
+        bounds[2 * size] = start;
+        bounds[2 * size + 1] = i;
+        size++;
+        i += (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') ? 2 : 1;
+        start = i;
+      } else {
+        i++;
+      }
+    }
+    if (start < n) {
+      if (2 * size + 2 > bounds.length) {
+        bounds = Arrays.copyOf(bounds, bounds.length + 2);
+      }
+      bounds[2 * size] = start;
+      bounds[2 * size + 1] = n;
+      size++;
+    }
+    return new TextPieces(text, bounds, size);
+  }
+
   /** These pieces less those that are empty or all {@link Texts#isSpace} white space. */
   TextPieces withoutBlank() {
     int[] kept = new int[2 * size];
@@ -85,6 +123,12 @@ final class TextPieces {
   /** Where piece {@code k} ends in the text (exclusive). */
   int end(int k) {
     return bounds[2 * k + 1];
+  }
+
+  /** Piece {@code k} without leading and trailing {@link Texts#isSpace} white space, as {@link Texts#strip}. */
+  String stripped(int k) {
+    int end = Texts.skipSpaceBackwards(text, bounds[2 * k], bounds[2 * k + 1]);
+    return text.substring(Texts.skipSpace(text, bounds[2 * k], end), end);
   }
 
   /**
