@@ -1,14 +1,14 @@
 package org.provenant.filters.quality;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * The words of one text glued together (no separator) into one array, with a polynomial prefix
- * hash, so that an n-gram of words {@code i .. i+n-1} hashes in constant time and compares by
- * content without copying characters; and, once {@link #numberWords} has run, each word's number
- * (the index of its first occurrence), so that n-grams also hash and compare as word sequences.
- * What the repetition statistics count their n-grams with ({@link GramTable}).
+ * The words of one text seen as glued together (no separator), with a polynomial prefix hash at
+ * every word boundary, so that an n-gram of words {@code i .. i+n-1} hashes in constant time as
+ * the string of its glued characters and compares by content without copying characters; and, once
+ * {@link #numberWords} has run, each word's number (the index of its first occurrence), so that
+ * n-grams also hash and compare as word sequences. What the repetition statistics count their
+ * n-grams with ({@link GramTable}).
  *
  * <p>The two views answer different questions. Glued n-grams are equal when their concatenated
  * characters are ({@code "ab" + "c"} equals {@code "a" + "bc"}), which is what the duplicate
@@ -22,10 +22,11 @@ final class JoinedWords {
   /** BASE^k for k up to its length - 1; the same for every text, so shared and grown when needed. */
   private static volatile long[] powers = powersUpTo(1 << 16);
 
+  private final List<String> words;
   private final int size;
-  private final char[] glued;
-  /** starts[i] is where word i begins in {@code glued}; starts[size] is the length. */
+  /** starts[i] is where word i begins in the glued characters; starts[size] is their length. */
   private final int[] starts;
+  /** prefixHash[i] is the polynomial hash of the glued characters of words 0 .. i-1. */
   private final long[] prefixHash;
   private final long[] power;
   /** Word numbers and their prefix hash, or null before {@link #numberWords}. */
@@ -33,6 +34,7 @@ final class JoinedWords {
   private long[] idPrefixHash;
 
   JoinedWords(List<String> words) {
+    this.words = words;
     this.size = words.size();
     this.starts = new int[size + 1];
     int length = 0;
@@ -41,20 +43,17 @@ final class JoinedWords {
       length += words.get(i).length();
     }
     starts[size] = length;
-    char[] chars = new char[length];
+    this.power = powersUpTo(Math.max(length, size));
+    long[] hash = new long[size + 1];
     for (int i = 0; i < size; i++) {
       String w = words.get(i);
-      w.getChars(0, w.length(), chars, starts[i]);
-    }
-    this.glued = chars;
-    long[] hash = new long[length + 1];
-    long h = 0;
-    for (int k = 0; k < length; k++) {
-      h = h * BASE + chars[k];
-      hash[k + 1] = h;
+      long h = 0;
+      for (int k = 0; k < w.length(); k++) {
+        h = h * BASE + w.charAt(k);
+      }
+      hash[i + 1] = hash[i] * power[w.length()] + h;
     }
     this.prefixHash = hash;
-    this.power = powersUpTo(Math.max(length, size));
   }
 
   /** An array holding BASE^k at k for every k up to at least {@code n}. */
@@ -85,9 +84,7 @@ final class JoinedWords {
 
   /** The 64-bit polynomial hash of the glued characters of the words {@code from .. from+n-1}. */
   long gluedHash(int from, int n) {
-    int start = starts[from];
-    int end = starts[from + n];
-    return prefixHash[end] - prefixHash[start] * power[end - start];
+    return prefixHash[from + n] - prefixHash[from] * power[starts[from + n] - starts[from]];
   }
 
   /** Whether the glued n-grams of words starting at {@code a} and at {@code b} are the same string. */
@@ -95,11 +92,34 @@ final class JoinedWords {
     if (ids != null && sameWords(a, b, n)) {
       return true; // the same words glue to the same string; different ones may too
     }
-    int startA = starts[a];
-    int endA = starts[a + n];
-    int startB = starts[b];
-    int endB = starts[b + n];
-    return endA - startA == endB - startB && Arrays.equals(glued, startA, endA, glued, startB, endB);
+    int remaining = starts[a + n] - starts[a];
+    if (starts[b + n] - starts[b] != remaining) {
+      return false;
+    }
+    String wordA = words.get(a);
+    String wordB = words.get(b);
+    int atA = 0;
+    int atB = 0;
+    while (true) {
+      int run = Math.min(wordA.length() - atA, wordB.length() - atB);
+      if (!wordA.regionMatches(atA, wordB, atB, run)) {
+        return false;
+      }
+      remaining -= run;
+      if (remaining == 0) {
+        return true;
+      }
+      atA += run;
+      atB += run;
+      if (atA == wordA.length()) {
+        wordA = words.get(++a);
+        atA = 0;
+      }
+      if (atB == wordB.length()) {
+        wordB = words.get(++b);
+        atB = 0;
+      }
+    }
   }
 
   /** Numbers the words: equal words get the same number. {@code table} is reset and used for it. */

@@ -111,8 +111,10 @@ final class Texts {
 
   /** True at a line boundary character: LF, VT, FF, CR, FS, GS, RS, NEL, LS, PS. */
   static boolean isLineBreak(char c) {
-    return c == '\n' || c == '\u000B' || c == '\u000C' || c == '\r' || c == '\u001C' || c == '\u001D'
-        || c == '\u001E' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    if (c > '\u001E') {
+      return c >= '\u0085' && (c == '\u0085' || c == '\u2028' || c == '\u2029');
+    }
+    return c >= '\n' && (c <= '\r' || c >= '\u001C');
   }
 
   /**

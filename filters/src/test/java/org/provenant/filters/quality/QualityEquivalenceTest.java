@@ -112,6 +112,17 @@ class QualityEquivalenceTest {
   }
 
   @Test
+  void characterClassesAreTheReferenceOnes() {
+    for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+      assertEquals(ReferenceQuality.isLineBreak((char) c), Texts.isLineBreak((char) c), "line break " + c);
+    }
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      assertEquals(ReferenceQuality.isSpace(cp), Texts.isSpace(cp), "space " + cp);
+      assertEquals(ReferenceQuality.isWordChar(cp), WordSplitter.isWordChar(cp), "word char " + cp);
+    }
+  }
+
+  @Test
   void wordsAreTheReferenceWords() {
     for (String text : TEXTS) {
       assertEquals(ReferenceQuality.words(text), WordSplitter.split(text), text);
