@@ -24,10 +24,11 @@ final class Texts {
    * which are white space for the heuristics' reference implementation.
    */
   static boolean isSpace(int cp) {
-    if (cp < 0x80) {
-      return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
+    if (cp > ' ') {
+      return cp >= 0x80 && (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85);
     }
-    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85;
+    // At or below the space: the space itself, TAB to CR, and FS to US.
+    return cp >= 0x1C || (cp >= 0x09 && cp <= 0x0D);
   }
 
   /**
