@@ -199,12 +199,17 @@ public final class GopherRepetitionFilter
     if (!topNGrams.isEmpty() || !dupNGrams.isEmpty()) {
       JoinedWords joined = new JoinedWords(words);
       GramTable table = new GramTable(joined, words.size());
-      joined.numberWords(table);
+      int[] firsts = joined.numberWords(table);
       if (!topNGrams.isEmpty()) {
+        KeyTable keys = new KeyTable(words.size());
         int[] counts = new int[words.size()];
-        for (int n : topNGrams.keySet()) {
-          if (words.size() >= n) {
-            long topChars = topNGramChars(table, counts, words.size(), wordLengths, n);
+        int maxN = Math.min(topNGrams.lastKey(), words.size());
+        for (int n = 1; n <= maxN; n++) {
+          if (n > 1) {
+            firsts = extendFirsts(firsts, joined.wordNumbers(), n, keys);
+          }
+          if (topNGrams.containsKey(n)) {
+            long topChars = topNGramChars(firsts, counts, words.size() - n + 1, wordLengths, n);
             top.add(new NGramFraction(n, Texts.ratio(topChars, chars)));
           }
         }
@@ -230,22 +235,32 @@ public final class GopherRepetitionFilter
   }
 
   /**
-   * Characters of the most frequent n-gram (earliest among ties, words joined by a space) times its
-   * count. N-grams joined by a space are equal exactly when their words are, so they are compared as
-   * word numbers. {@code counts} is scratch space of at least {@code wordCount} entries.
+   * The first occurrences of n-grams of {@code n} words from those of n-1 words: two n-grams are
+   * the same words exactly when their first n-1 words are and their last words are, so the pair
+   * (first occurrence of the n-1 words, number of the last word) identifies the n-gram.
    */
-  private static long topNGramChars(
-      GramTable table, int[] counts, int wordCount, int[] lengths, int n) {
-    int grams = wordCount - n + 1;
-    if (grams <= 0) {
-      return 0;
+  private static int[] extendFirsts(int[] shorter, int[] wordNumbers, int n, KeyTable keys) {
+    int grams = wordNumbers.length - n + 1;
+    int[] firsts = new int[grams];
+    keys.clear();
+    for (int i = 0; i < grams; i++) {
+      firsts[i] = keys.firstOccurrence(((long) shorter[i] << 32) | wordNumbers[i + n - 1], i);
     }
-    table.reset(n, false);
+    return firsts;
+  }
+
+  /**
+   * Characters of the most frequent n-gram (earliest among ties, words joined by a space) times its
+   * count, given the start of each n-gram's first occurrence ({@code firsts}). N-grams joined by a
+   * space are equal exactly when their words are. {@code counts} is scratch space of at least
+   * {@code grams} entries.
+   */
+  private static long topNGramChars(int[] firsts, int[] counts, int grams, int[] lengths, int n) {
     Arrays.fill(counts, 0, grams, 0);
     int bestCount = 0;
     int bestStart = -1;
     for (int i = 0; i < grams; i++) {
-      int first = table.firstOccurrence(i);
+      int first = firsts[i];
       int c = ++counts[first];
       // A count reaches the final maximum only once; among ties the earliest first occurrence wins.
       if (c > bestCount || (c == bestCount && first < bestStart)) {
@@ -269,7 +284,7 @@ public final class GopherRepetitionFilter
     if (grams <= 0) {
       return 0;
     }
-    table.reset(n, true);
+    table.reset(n);
     long repeated = 0;
     int i = 0;
     while (i + n <= wordCount) {

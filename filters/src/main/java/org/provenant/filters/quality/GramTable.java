@@ -3,11 +3,11 @@ package org.provenant.filters.quality;
 import java.util.Arrays;
 
 /**
- * A set of the word n-grams (one {@code n} at a time) of one {@link JoinedWords}, held as the start
- * index of each distinct n-gram's first occurrence: open addressing on the n-gram's 64-bit hash,
- * equality checked on the content (glued characters or word numbers, as chosen by {@link #reset}),
- * so two different n-grams are never taken for one. One table serves every n of a text in turn.
- * What the repetition statistics count with, without an object per n-gram.
+ * A set of the glued word n-grams (one {@code n} at a time) of one {@link JoinedWords}, held as the
+ * start index of each distinct n-gram's first occurrence: open addressing on the n-gram's 64-bit
+ * hash, equality checked on the glued characters, so two different n-grams are never taken for one.
+ * One table serves every n of a text in turn. What the repetition statistics count duplicates with,
+ * without an object per n-gram.
  */
 final class GramTable {
   private final JoinedWords words;
@@ -15,7 +15,6 @@ final class GramTable {
   private final long[] slots;
   private final int mask;
   private int n;
-  private boolean glued;
 
   /** A table for at most {@code grams} distinct n-grams of {@code words}. */
   GramTable(JoinedWords words, int grams) {
@@ -25,14 +24,10 @@ final class GramTable {
     this.mask = capacity - 1;
   }
 
-  /**
-   * Empties the table for n-grams of {@code n} words, compared as glued characters ({@code
-   * glued}) or as word sequences (which needs {@link JoinedWords#numberWords} to have run).
-   */
-  void reset(int n, boolean glued) {
+  /** Empties the table for n-grams of {@code n} words. */
+  void reset(int n) {
     Arrays.fill(slots, 0L);
     this.n = n;
-    this.glued = glued;
   }
 
   /**
@@ -40,15 +35,14 @@ final class GramTable {
    * when it was not in the table (and is now).
    */
   int firstOccurrence(int from) {
-    long h = glued ? words.gluedHash(from, n) : words.wordsHash(from, n);
+    long h = words.gluedHash(from, n);
     // The low bits of a polynomial hash depend on every element; the product's high bits on all of h.
     int tag = (int) h;
     int slot = (int) ((h * 0x9E3779B97F4A7C15L) >>> 32) & mask;
     long entry;
     while ((entry = slots[slot]) != 0) {
       int first = (int) entry - 1;
-      if ((int) (entry >>> 32) == tag
-          && (glued ? words.sameGlued(first, from, n) : words.sameWords(first, from, n))) {
+      if ((int) (entry >>> 32) == tag && words.sameGlued(first, from, n)) {
         return first;
       }
       slot = (slot + 1) & mask;

@@ -6,15 +6,15 @@ import java.util.List;
  * The words of one text seen as glued together (no separator), with a polynomial prefix hash at
  * every word boundary, so that an n-gram of words {@code i .. i+n-1} hashes in constant time as
  * the string of its glued characters and compares by content without copying characters; and, once
- * {@link #numberWords} has run, each word's number (the index of its first occurrence), so that
- * n-grams also hash and compare as word sequences. What the repetition statistics count their
- * n-grams with ({@link GramTable}).
+ * {@link #numberWords} has run, each word's number (the index of its first occurrence). What the
+ * repetition statistics count their n-grams with ({@link GramTable}).
  *
  * <p>The two views answer different questions. Glued n-grams are equal when their concatenated
  * characters are ({@code "ab" + "c"} equals {@code "a" + "bc"}), which is what the duplicate
  * n-gram statistic compares. Word sequences are equal when the words are; since no word is empty
  * or holds a space, that is exactly when the n-grams joined by one space are equal, which is what
- * the top n-gram statistic compares.
+ * the top n-gram statistic compares. Equal word sequences glue to equal strings, so word numbers
+ * settle most glued comparisons too.
  */
 final class JoinedWords {
   private static final long BASE = 0x100000001B3L;
@@ -29,9 +29,8 @@ final class JoinedWords {
   /** prefixHash[i] is the polynomial hash of the glued characters of words 0 .. i-1. */
   private final long[] prefixHash;
   private final long[] power;
-  /** Word numbers and their prefix hash, or null before {@link #numberWords}. */
+  /** Word numbers, or null before {@link #numberWords}. */
   private int[] ids;
-  private long[] idPrefixHash;
 
   JoinedWords(List<String> words) {
     this.words = words;
@@ -43,7 +42,7 @@ final class JoinedWords {
       length += words.get(i).length();
     }
     starts[size] = length;
-    this.power = powersUpTo(Math.max(length, size));
+    this.power = powersUpTo(length);
     long[] hash = new long[size + 1];
     for (int i = 0; i < size; i++) {
       String w = words.get(i);
@@ -122,28 +121,27 @@ final class JoinedWords {
     }
   }
 
-  /** Numbers the words: equal words get the same number. {@code table} is reset and used for it. */
-  void numberWords(GramTable table) {
-    table.reset(1, true);
+  /**
+   * Numbers the words: each word's number is the index of its first occurrence, so equal words get
+   * the same number. {@code table} is reset and used for it. Returns the numbers.
+   */
+  int[] numberWords(GramTable table) {
+    table.reset(1);
     int[] numbers = new int[size];
-    long[] hash = new long[size + 1];
-    long h = 0;
     for (int i = 0; i < size; i++) {
       numbers[i] = table.firstOccurrence(i);
-      h = h * BASE + numbers[i] + 1;
-      hash[i + 1] = h;
     }
     this.ids = numbers;
-    this.idPrefixHash = hash;
+    return numbers;
   }
 
-  /** The 64-bit polynomial hash of the word numbers of words {@code from .. from+n-1}. */
-  long wordsHash(int from, int n) {
-    return idPrefixHash[from + n] - idPrefixHash[from] * power[n];
+  /** The word numbers of {@link #numberWords}. */
+  int[] wordNumbers() {
+    return ids;
   }
 
   /** Whether the n-grams of words starting at {@code a} and at {@code b} are the same words. */
-  boolean sameWords(int a, int b, int n) {
+  private boolean sameWords(int a, int b, int n) {
     for (int k = 0; k < n; k++) {
       if (ids[a + k] != ids[b + k]) {
         return false;
