@@ -88,6 +88,11 @@ public final class GopherQualityFilter implements QualityFilter<GopherQualityFil
   private final ImmutableSet<String> stopWords;
   /** The length in chars of the longest stop word: longer tokens need no look-up. */
   private final int longestStopWord;
+  /**
+   * Bit {@code c % 64} set for the first char {@code c} of each stop word (tokens are never empty,
+   * so an empty stop word never matches): a token whose bit is clear needs no look-up.
+   */
+  private final long stopWordFirstChars;
 
   private GopherQualityFilter(Builder b) {
     checkArgument(
@@ -111,6 +116,13 @@ public final class GopherQualityFilter implements QualityFilter<GopherQualityFil
     this.minStopWords = b.minStopWords;
     this.stopWords = b.stopWords;
     this.longestStopWord = b.stopWords.stream().mapToInt(String::length).max().orElse(-1);
+    long firstChars = 0;
+    for (String w : b.stopWords) {
+      if (!w.isEmpty()) {
+        firstChars |= 1L << w.charAt(0); // a shift uses the low 6 bits: 64 classes of first chars
+      }
+    }
+    this.stopWordFirstChars = firstChars;
   }
 
   /** The filter with the published thresholds. */
@@ -235,7 +247,9 @@ public final class GopherQualityFilter implements QualityFilter<GopherQualityFil
           alpha++;
         }
       }
-      if (w.length() <= longestStopWord && stopWords.contains(w)) {
+      if (w.length() <= longestStopWord
+          && (stopWordFirstChars & (1L << w.charAt(0))) != 0
+          && stopWords.contains(w)) {
         stopWordsSeen.add(w);
       }
     }

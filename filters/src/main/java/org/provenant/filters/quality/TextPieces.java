@@ -136,6 +136,22 @@ final class TextPieces {
    * piece's content after its first.
    */
   int[] duplicates() {
+    // A piece whose length no other piece has is neither a duplicate nor duplicated: not hashed.
+    int longest = 0;
+    for (int k = 0; k < size; k++) {
+      longest = Math.max(longest, bounds[2 * k + 1] - bounds[2 * k]);
+    }
+    // Pieces of each length, counted up to 2; none when the lengths are too spread to count so.
+    byte[] ofLength = null;
+    if (longest < 4 * size + 64) {
+      ofLength = new byte[longest + 1];
+      for (int k = 0; k < size; k++) {
+        int length = bounds[2 * k + 1] - bounds[2 * k];
+        if (ofLength[length] < 2) {
+          ofLength[length]++;
+        }
+      }
+    }
     int capacity = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1;
     int mask = capacity - 1;
     int[] hashes = new int[capacity];
@@ -146,6 +162,9 @@ final class TextPieces {
     for (int k = 0; k < size; k++) {
       int start = bounds[2 * k];
       int end = bounds[2 * k + 1];
+      if (ofLength != null && ofLength[end - start] < 2) {
+        continue;
+      }
       int h = 0;
       for (int i = start; i < end; i++) {
         h = 31 * h + text.charAt(i);
