@@ -216,7 +216,7 @@ public final class C4QualityFilter implements QualityFilter<C4QualityFilter.Stat
   }
 
   /**
-   * The white-space-separated words of {@code line} ({@link Texts#splitWhitespace}), or -1 when one
+   * How many words (pieces between runs of {@link Texts#isSpace}) {@code line} has, or -1 when one
    * is longer than {@code maxWordLength} code points. White space is never a surrogate, so this
    * steps by chars, and counts code points only in words with more chars than the maximum.
    */

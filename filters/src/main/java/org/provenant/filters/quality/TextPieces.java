@@ -21,8 +21,8 @@ final class TextPieces {
 
   /**
    * The pieces of {@code text.substring(from, to)} split at every run of at least {@code minRun}
-   * consecutive {@code \n} characters, as {@link Texts#splitOnNewlineRuns} splits that substring:
-   * empty pieces are kept, and there is always at least one.
+   * consecutive {@code \n} characters: empty pieces are kept (so a trailing run gives a trailing
+   * empty piece), and there is always at least one.
    */
   static TextPieces splitOnNewlineRuns(String text, int from, int to, int minRun) {
     int[] bounds = new int[16];
@@ -58,9 +58,9 @@ final class TextPieces {
   }
 
   /**
-   * The lines of {@code text} as {@link Texts#splitLines} splits it: at every {@link
-   * Texts#isLineBreak} boundary, {@code \r\n} counting as one; no trailing empty line after a final
-   * break, and no line at all for the empty string.
+   * The lines of {@code text}, split at every {@link Texts#isLineBreak} boundary, {@code \r\n}
+   * counting as one; no trailing empty line after a final break, and no line at all for the empty
+   * string.
    */
   static TextPieces lines(String text) {
     int[] bounds = new int[16];

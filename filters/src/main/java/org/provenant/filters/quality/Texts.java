@@ -2,8 +2,6 @@ package org.provenant.filters.quality;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Character-level helpers with the semantics the published heuristics were defined with: lengths
@@ -86,89 +84,12 @@ final class Texts {
     return s.substring(0, end);
   }
 
-  /** Pieces of {@code s} between runs of {@link #isSpace} characters; no empty pieces. */
-  static List<String> splitWhitespace(String s) {
-    List<String> parts = new ArrayList<>();
-    int i = 0;
-    int n = s.length();
-    while (i < n) {
-      int cp = s.codePointAt(i);
-      if (isSpace(cp)) {
-        i += Character.charCount(cp);
-        continue;
-      }
-      int start = i;
-      while (i < n) {
-        cp = s.codePointAt(i);
-        if (isSpace(cp)) {
-          break;
-        }
-        i += Character.charCount(cp);
-      }
-      parts.add(s.substring(start, i));
-    }
-    return parts;
-  }
-
   /** True at a line boundary character: LF, VT, FF, CR, FS, GS, RS, NEL, LS, PS. */
   static boolean isLineBreak(char c) {
     if (c > '\u001E') {
       return c >= '\u0085' && (c == '\u0085' || c == '\u2028' || c == '\u2029');
     }
     return c >= '\n' && (c <= '\r' || c >= '\u001C');
-  }
-
-  /**
-   * Lines of {@code s} split at every {@link #isLineBreak} boundary ({@code \r\n} counts as one);
-   * no trailing empty line after a final break, and no line at all for the empty string.
-   */
-  static List<String> splitLines(String s) {
-    List<String> lines = new ArrayList<>();
-    int start = 0;
-    int i = 0;
-    int n = s.length();
-    while (i < n) {
-      char c = s.charAt(i);
-      if (isLineBreak(c)) {
-        lines.add(s.substring(start, i));
-        i += (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') ? 2 : 1;
-        start = i;
-      } else {
-        i++;
-      }
-    }
-    if (start < n) {
-      lines.add(s.substring(start));
-    }
-    return lines;
-  }
-
-  /**
-   * {@code s} split at every run of at least {@code minRun} consecutive {@code \n} characters;
-   * empty pieces are kept (so a trailing run gives a trailing empty piece).
-   */
-  static List<String> splitOnNewlineRuns(String s, int minRun) {
-    List<String> parts = new ArrayList<>();
-    int start = 0;
-    int i = 0;
-    int n = s.length();
-    while (i < n) {
-      if (s.charAt(i) == '\n') {
-        int j = i;
-        while (j < n && s.charAt(j) == '\n') {
-          j++;
-        }
-        if (j - i >= minRun) {
-          parts.add(s.substring(start, i));
-          start = j;
-        }
-        i = j;
-      } else {
-        i++;
-      }
-    }
-    parts.add(s.substring(start));
-    return parts;
   }
 
   /** Non-overlapping occurrences of {@code needle} in {@code s}, scanning left to right. */
