@@ -153,7 +153,9 @@ public final class C4QualityFilter implements QualityFilter<C4QualityFilter.Stat
 
   @Override
   public QualityVerdict<Statistics> check(String text) {
-    List<String> units = splitParagraph ? Texts.splitLines(text) : SentenceSplitter.split(text);
+    TextPieces lines = splitParagraph ? TextPieces.lines(text) : null;
+    List<String> sentenceUnits = splitParagraph ? null : SentenceSplitter.split(text);
+    int units = splitParagraph ? lines.size() : sentenceUnits.size();
     List<String> kept = new ArrayList<>();
     int examined = 0;
     int tooLong = 0;
@@ -162,22 +164,22 @@ public final class C4QualityFilter implements QualityFilter<C4QualityFilter.Stat
     int javascript = 0;
     int policy = 0;
     int sentences = 0;
-    for (String raw : units) {
+    for (int u = 0; u < units; u++) {
       examined++;
-      String line = Texts.strip(raw);
-      List<String> words = Texts.splitWhitespace(line);
-      if (words.stream().anyMatch(w -> Texts.length(w) > maxWordLength)) {
+      String line = splitParagraph ? lines.stripped(u) : Texts.strip(sentenceUnits.get(u));
+      int words = wordsUnlessTooLong(line);
+      if (words < 0) {
         tooLong++;
         continue;
       }
-      if (removeCitations) {
+      if (removeCitations && line.indexOf('[') >= 0) {
         line = CITATION.matcher(line).replaceAll("");
       }
       if (filterNoTerminalPunct && !endsWithTerminalPunctuation(line)) {
         noPunct++;
         continue;
       }
-      if (words.size() < minWordsPerLine) {
+      if (words < minWordsPerLine) {
         tooFew++;
         continue;
       }
@@ -196,7 +198,7 @@ public final class C4QualityFilter implements QualityFilter<C4QualityFilter.Stat
             examined, kept.size(), tooLong, noPunct, tooFew, javascript, policy, sentences, examined);
         return QualityVerdict.drop(CURLY_BRACKET, "line=" + examined, s);
       }
-      if (filterPolicy && POLICY_SUBSTRINGS.stream().anyMatch(lower::contains)) {
+      if (filterPolicy && containsPolicyPhrase(lower)) {
         policy++;
         continue;
       }
@@ -211,6 +213,38 @@ public final class C4QualityFilter implements QualityFilter<C4QualityFilter.Stat
     }
     String newText = Texts.strip(String.join(splitParagraph ? "\n" : " ", kept));
     return QualityVerdict.keep(s, text, newText);
+  }
+
+  /**
+   * How many words (pieces between runs of {@link Texts#isSpace}) {@code line} has, or -1 when one
+   * is longer than {@code maxWordLength} code points. White space is never a surrogate, so this
+   * steps by chars, and counts code points only in words with more chars than the maximum.
+   */
+  private int wordsUnlessTooLong(String line) {
+    int n = line.length();
+    int words = 0;
+    int i = Texts.skipSpace(line, 0, n);
+    while (i < n) {
+      int start = i;
+      while (i < n && !Texts.isSpace(line.charAt(i))) {
+        i++;
+      }
+      if (i - start > maxWordLength && line.codePointCount(start, i) > maxWordLength) {
+        return -1;
+      }
+      words++;
+      i = Texts.skipSpace(line, i, n);
+    }
+    return words;
+  }
+
+  private static boolean containsPolicyPhrase(String lower) {
+    for (String phrase : POLICY_SUBSTRINGS) {
+      if (lower.contains(phrase)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean endsWithTerminalPunctuation(String line) {

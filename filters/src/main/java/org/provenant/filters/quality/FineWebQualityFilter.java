@@ -3,8 +3,6 @@ package org.provenant.filters.quality;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * FineWeb's custom line heuristics (Penedo et al. 2024, section 3.3), as datatrove's {@code
@@ -145,28 +143,26 @@ public final class FineWebQualityFilter implements QualityFilter<FineWebQualityF
 
   /** Computes every statistic of {@code text}. */
   public Statistics statistics(String text) {
-    List<String> lines = new ArrayList<>();
-    for (String line : Texts.splitOnNewlineRuns(text, 1)) {
-      if (!Texts.strip(line).isEmpty()) {
-        lines.add(line);
-      }
-    }
-    if (lines.isEmpty()) {
+    TextPieces lines = TextPieces.splitOnNewlineRuns(text, 0, text.length(), 1).withoutBlank();
+    if (lines.size() == 0) {
       return new Statistics(0, 0, 0, 0, 0, 0, 0);
     }
     int punct = 0;
     int shortLines = 0;
-    for (String line : lines) {
-      if (endsWithStopChar(line)) {
+    for (int k = 0; k < lines.size(); k++) {
+      int start = lines.start(k);
+      int end = lines.end(k);
+      // A line that is not blank is not empty, and the character before it (if any) is a \n.
+      if (endsWithStopChar(text.codePointBefore(end))) {
         punct++;
       }
-      if (Texts.length(line) <= shortLineLength) {
+      if (text.codePointCount(start, end) <= shortLineLength) {
         shortLines++;
       }
     }
     int newlines = Texts.count(text, "\n");
     int charsWithoutNewlines = Texts.length(text) - newlines;
-    int dupChars = GopherRepetitionFilter.duplicates(lines)[1];
+    int dupChars = lines.duplicates()[1];
     int words = WordSplitter.split(text).size();
     return new Statistics(
         lines.size(),
@@ -178,8 +174,7 @@ public final class FineWebQualityFilter implements QualityFilter<FineWebQualityF
         Texts.ratio(newlines, words));
   }
 
-  private boolean endsWithStopChar(String line) {
-    int last = line.codePointBefore(line.length());
+  private boolean endsWithStopChar(int last) {
     return stopChars == null
         ? TerminalPunctuation.contains(last)
         : stopChars.codePoints().anyMatch(c -> c == last);

@@ -86,6 +86,13 @@ public final class GopherQualityFilter implements QualityFilter<GopherQualityFil
   private final double minAlphaWordsRatio;
   private final int minStopWords;
   private final ImmutableSet<String> stopWords;
+  /** The length in chars of the longest stop word: longer tokens need no look-up. */
+  private final int longestStopWord;
+  /**
+   * Bit {@code c % 64} set for the first char {@code c} of each stop word (tokens are never empty,
+   * so an empty stop word never matches): a token whose bit is clear needs no look-up.
+   */
+  private final long stopWordFirstChars;
 
   private GopherQualityFilter(Builder b) {
     checkArgument(
@@ -108,6 +115,14 @@ public final class GopherQualityFilter implements QualityFilter<GopherQualityFil
     this.minAlphaWordsRatio = b.minAlphaWordsRatio;
     this.minStopWords = b.minStopWords;
     this.stopWords = b.stopWords;
+    this.longestStopWord = b.stopWords.stream().mapToInt(String::length).max().orElse(-1);
+    long firstChars = 0;
+    for (String w : b.stopWords) {
+      if (!w.isEmpty()) {
+        firstChars |= 1L << w.charAt(0); // a shift uses the low 6 bits: 64 classes of first chars
+      }
+    }
+    this.stopWordFirstChars = firstChars;
   }
 
   /** The filter with the published thresholds. */
@@ -224,29 +239,35 @@ public final class GopherQualityFilter implements QualityFilter<GopherQualityFil
     int alpha = 0;
     Set<String> stopWordsSeen = new HashSet<>();
     for (String w : words) {
-      if (hasWordChar(w)) {
+      int kind = kind(w);
+      if (kind != SYMBOL) {
         nonSymbol++;
         nonSymbolChars += Texts.length(w);
+        if (kind == ALPHA) {
+          alpha++;
+        }
       }
-      if (hasLetter(w)) {
-        alpha++;
-      }
-      if (stopWords.contains(w)) {
+      if (w.length() <= longestStopWord
+          && (stopWordFirstChars & (1L << w.charAt(0))) != 0
+          && stopWords.contains(w)) {
         stopWordsSeen.add(w);
       }
     }
     int hashes = Texts.count(text, "#");
     int ellipses = Texts.count(text, "...") + Texts.count(text, "\u2026");
-    List<String> lines = Texts.splitLines(text);
+    TextPieces lines = TextPieces.lines(text);
     int bullets = 0;
     int endEllipsis = 0;
-    for (String line : lines) {
-      String start = Texts.stripStart(line);
-      if (start.startsWith("\u2022") || start.startsWith("-")) {
+    for (int k = 0; k < lines.size(); k++) {
+      int lineStart = lines.start(k);
+      int lineEnd = lines.end(k);
+      int start = Texts.skipSpace(text, lineStart, lineEnd);
+      if (start < lineEnd && (text.charAt(start) == '\u2022' || text.charAt(start) == '-')) {
         bullets++;
       }
-      String end = Texts.stripEnd(line);
-      if (end.endsWith("...") || end.endsWith("\u2026")) {
+      int end = Texts.skipSpaceBackwards(text, lineStart, lineEnd);
+      if ((end - lineStart >= 3 && text.startsWith("...", end - 3))
+          || (end > lineStart && text.charAt(end - 1) == '\u2026')) {
         endEllipsis++;
       }
     }
@@ -266,26 +287,30 @@ public final class GopherQualityFilter implements QualityFilter<GopherQualityFil
         stopWordsSeen.size());
   }
 
-  private static boolean hasWordChar(String w) {
-    for (int i = 0; i < w.length(); ) {
-      int cp = w.codePointAt(i);
-      if (WordSplitter.isWordChar(cp)) {
-        return true;
-      }
-      i += Character.charCount(cp);
-    }
-    return false;
-  }
+  /** A token without a letter, digit or mark. */
+  private static final int SYMBOL = 0;
+  /** A token with a digit or mark but no letter. */
+  private static final int NON_ALPHA = 1;
+  /** A token with a letter. */
+  private static final int ALPHA = 2;
 
-  private static boolean hasLetter(String w) {
+  /**
+   * Which of {@link #SYMBOL}, {@link #NON_ALPHA} or {@link #ALPHA} {@code w} is, in one pass: a
+   * letter is a word character ({@link WordSplitter#isWordChar}), so a letter settles it.
+   */
+  private static int kind(String w) {
+    int kind = SYMBOL;
     for (int i = 0; i < w.length(); ) {
       int cp = w.codePointAt(i);
       if (Character.isLetter(cp)) {
-        return true;
+        return ALPHA;
+      }
+      if (kind == SYMBOL && WordSplitter.isWordChar(cp)) {
+        kind = NON_ALPHA;
       }
       i += Character.charCount(cp);
     }
-    return false;
+    return kind;
   }
 
   /**

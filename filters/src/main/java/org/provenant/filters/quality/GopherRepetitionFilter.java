@@ -5,10 +5,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Gopher's repetition heuristics (Rae et al. 2021, "Scaling Language Models", table A1): drops a
@@ -183,10 +182,12 @@ public final class GopherRepetitionFilter
   public Statistics statistics(String text) {
     int chars = Texts.length(text);
 
-    List<String> paragraphs = Texts.splitOnNewlineRuns(Texts.strip(text), 2);
-    int[] paraDup = duplicates(paragraphs);
-    List<String> lines = Texts.splitOnNewlineRuns(text, 1);
-    int[] lineDup = duplicates(lines);
+    int stripEnd = Texts.skipSpaceBackwards(text, 0, text.length());
+    TextPieces paragraphs =
+        TextPieces.splitOnNewlineRuns(text, Texts.skipSpace(text, 0, stripEnd), stripEnd, 2);
+    int[] paraDup = paragraphs.duplicates();
+    TextPieces lines = TextPieces.splitOnNewlineRuns(text, 0, text.length(), 1);
+    int[] lineDup = lines.duplicates();
 
     List<String> words = WordSplitter.split(text);
     int[] wordLengths = new int[words.size()];
@@ -194,20 +195,27 @@ public final class GopherRepetitionFilter
       wordLengths[i] = Texts.length(words.get(i));
     }
     ImmutableList.Builder<NGramFraction> top = ImmutableList.builder();
-    if (!topNGrams.isEmpty()) {
-      JoinedWords spaced = new JoinedWords(words, " ");
-      for (int n : topNGrams.keySet()) {
-        if (words.size() >= n) {
-          long topChars = topNGramChars(spaced, words.size(), wordLengths, n);
-          top.add(new NGramFraction(n, Texts.ratio(topChars, chars)));
+    ImmutableList.Builder<NGramFraction> dup = ImmutableList.builder();
+    if (!topNGrams.isEmpty() || !dupNGrams.isEmpty()) {
+      JoinedWords joined = new JoinedWords(words);
+      GramTable table = new GramTable(joined, words.size());
+      int[] firsts = joined.numberWords(table);
+      if (!topNGrams.isEmpty()) {
+        KeyTable keys = new KeyTable(words.size());
+        int[] counts = new int[words.size()];
+        int maxN = Math.min(topNGrams.lastKey(), words.size());
+        for (int n = 1; n <= maxN; n++) {
+          if (n > 1) {
+            firsts = extendFirsts(firsts, joined.wordNumbers(), n, keys);
+          }
+          if (topNGrams.containsKey(n)) {
+            long topChars = topNGramChars(firsts, counts, words.size() - n + 1, wordLengths, n);
+            top.add(new NGramFraction(n, Texts.ratio(topChars, chars)));
+          }
         }
       }
-    }
-    ImmutableList.Builder<NGramFraction> dup = ImmutableList.builder();
-    if (!dupNGrams.isEmpty()) {
-      JoinedWords glued = new JoinedWords(words, "");
       for (int n : dupNGrams.keySet()) {
-        long dupChars = duplicateNGramChars(glued, words.size(), wordLengths, n);
+        long dupChars = duplicateNGramChars(table, words.size(), wordLengths, n);
         dup.add(new NGramFraction(n, Texts.ratio(dupChars, chars)));
       }
     }
@@ -226,32 +234,33 @@ public final class GopherRepetitionFilter
         dup.build());
   }
 
-  /** {duplicate elements, code points in duplicate elements}. */
-  static int[] duplicates(List<String> elements) {
-    Set<String> seen = new HashSet<>();
-    int count = 0;
-    int chars = 0;
-    for (String e : elements) {
-      if (!seen.add(e)) {
-        count++;
-        chars += Texts.length(e);
-      }
+  /**
+   * The first occurrences of n-grams of {@code n} words from those of n-1 words: two n-grams are
+   * the same words exactly when their first n-1 words are and their last words are, so the pair
+   * (first occurrence of the n-1 words, number of the last word) identifies the n-gram.
+   */
+  private static int[] extendFirsts(int[] shorter, int[] wordNumbers, int n, KeyTable keys) {
+    int grams = wordNumbers.length - n + 1;
+    int[] firsts = new int[grams];
+    keys.clear();
+    for (int i = 0; i < grams; i++) {
+      firsts[i] = keys.firstOccurrence(((long) shorter[i] << 32) | wordNumbers[i + n - 1], i);
     }
-    return new int[] {count, chars};
+    return firsts;
   }
 
-  /** Characters of the most frequent n-gram (earliest among ties, words joined by a space) times its count. */
-  private static long topNGramChars(JoinedWords spaced, int wordCount, int[] lengths, int n) {
-    int grams = wordCount - n + 1;
-    if (grams <= 0) {
-      return 0;
-    }
-    GramTable table = new GramTable(spaced, n, grams);
-    int[] counts = new int[grams];
+  /**
+   * Characters of the most frequent n-gram (earliest among ties, words joined by a space) times its
+   * count, given the start of each n-gram's first occurrence ({@code firsts}). N-grams joined by a
+   * space are equal exactly when their words are. {@code counts} is scratch space of at least
+   * {@code grams} entries.
+   */
+  private static long topNGramChars(int[] firsts, int[] counts, int grams, int[] lengths, int n) {
+    Arrays.fill(counts, 0, grams, 0);
     int bestCount = 0;
     int bestStart = -1;
     for (int i = 0; i < grams; i++) {
-      int first = table.firstOccurrence(i);
+      int first = firsts[i];
       int c = ++counts[first];
       // A count reaches the final maximum only once; among ties the earliest first occurrence wins.
       if (c > bestCount || (c == bestCount && first < bestStart)) {
@@ -270,16 +279,16 @@ public final class GopherRepetitionFilter
    * Characters of n-grams (words joined without separator) seen before, scanning left to right and
    * jumping past each repeated n-gram.
    */
-  private static long duplicateNGramChars(JoinedWords glued, int wordCount, int[] lengths, int n) {
+  private static long duplicateNGramChars(GramTable table, int wordCount, int[] lengths, int n) {
     int grams = wordCount - n + 1;
     if (grams <= 0) {
       return 0;
     }
-    GramTable seen = new GramTable(glued, n, grams);
+    table.reset(n);
     long repeated = 0;
     int i = 0;
     while (i + n <= wordCount) {
-      if (seen.firstOccurrence(i) != i) {
+      if (table.firstOccurrence(i) != i) {
         for (int k = 0; k < n; k++) {
           repeated += lengths[i + k];
         }

@@ -1,27 +1,33 @@
 package org.provenant.filters.quality;
 
+import java.util.Arrays;
+
 /**
- * A set of the word n-grams (one {@code n}) of one {@link JoinedWords}, held as the start index of
- * each distinct n-gram's first occurrence: open addressing on the n-gram's 64-bit hash, equality
- * checked on the characters, so two different n-grams are never taken for one. What the repetition
- * statistics count with, without an object per n-gram.
+ * A set of the glued word n-grams (one {@code n} at a time) of one {@link JoinedWords}, held as the
+ * start index of each distinct n-gram's first occurrence: open addressing on the n-gram's 64-bit
+ * hash, equality checked on the glued characters, so two different n-grams are never taken for one.
+ * One table serves every n of a text in turn. What the repetition statistics count duplicates with,
+ * without an object per n-gram.
  */
 final class GramTable {
   private final JoinedWords words;
-  private final int n;
-  private final long[] hashes;
-  /** Start index + 1 of the n-gram in each slot; 0 marks a free slot. */
-  private final int[] firsts;
+  /** Per slot: the hash's lower 32 bits, then the n-gram's start index + 1; 0 marks a free slot. */
+  private final long[] slots;
   private final int mask;
+  private int n;
 
-  /** A table for at most {@code grams} distinct n-grams of {@code n} words of {@code words}. */
-  GramTable(JoinedWords words, int n, int grams) {
+  /** A table for at most {@code grams} distinct n-grams of {@code words}. */
+  GramTable(JoinedWords words, int grams) {
     this.words = words;
-    this.n = n;
     int capacity = Integer.highestOneBit(Math.max(4, grams * 2 - 1)) << 1;
-    this.hashes = new long[capacity];
-    this.firsts = new int[capacity];
+    this.slots = new long[capacity];
     this.mask = capacity - 1;
+  }
+
+  /** Empties the table for n-grams of {@code n} words. */
+  void reset(int n) {
+    Arrays.fill(slots, 0L);
+    this.n = n;
   }
 
   /**
@@ -29,17 +35,19 @@ final class GramTable {
    * when it was not in the table (and is now).
    */
   int firstOccurrence(int from) {
-    long h = words.hash(from, n);
-    int slot = (int) ((h * 0x9E3779B97F4A7C15L) >>> 33) & mask;
-    while (firsts[slot] != 0) {
-      int first = firsts[slot] - 1;
-      if (hashes[slot] == h && words.sameGram(first, from, n)) {
+    long h = words.gluedHash(from, n);
+    // The low bits of a polynomial hash depend on every element; the product's high bits on all of h.
+    int tag = (int) h;
+    int slot = (int) ((h * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+    long entry;
+    while ((entry = slots[slot]) != 0) {
+      int first = (int) entry - 1;
+      if ((int) (entry >>> 32) == tag && words.sameGlued(first, from, n)) {
         return first;
       }
       slot = (slot + 1) & mask;
     }
-    hashes[slot] = h;
-    firsts[slot] = from + 1;
+    slots[slot] = ((long) tag << 32) | (from + 1);
     return from;
   }
 }

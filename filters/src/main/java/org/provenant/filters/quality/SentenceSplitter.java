@@ -1,7 +1,6 @@
 package org.provenant.filters.quality;
 
 import com.google.common.collect.ImmutableList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,87 +23,100 @@ public final class SentenceSplitter {
   /** The sentences of {@code text}, each stripped of surrounding white space; none for blank text. */
   public static ImmutableList<String> split(String text) {
     ImmutableList.Builder<String> out = ImmutableList.builder();
-    List<int[]> tokens = tokenSpans(text);
-    int sentenceStart = -1;
-    for (int t = 0; t < tokens.size(); t++) {
-      int[] span = tokens.get(t);
-      if (sentenceStart < 0) {
-        sentenceStart = span[0];
+    int n = text.length();
+    int start = nextToken(text, 0);
+    int sentenceStart = start;
+    while (start < n) {
+      int end = tokenEnd(text, start);
+      int next = nextToken(text, end);
+      if (next >= n || endsSentence(text, start, end, next)) {
+        out.add(text.substring(sentenceStart, end));
+        sentenceStart = next;
       }
-      boolean last = t == tokens.size() - 1;
-      String next = last ? null : text.substring(tokens.get(t + 1)[0], tokens.get(t + 1)[1]);
-      if (last || endsSentence(text.substring(span[0], span[1]), next)) {
-        out.add(text.substring(sentenceStart, span[1]));
-        sentenceStart = -1;
-      }
+      start = next;
     }
     return out.build();
   }
 
   /** How many sentences {@link #split} finds. */
   public static int count(String text) {
-    return split(text).size();
-  }
-
-  private static List<int[]> tokenSpans(String text) {
-    ImmutableList.Builder<int[]> spans = ImmutableList.builder();
     int n = text.length();
-    int i = 0;
-    while (i < n) {
-      int cp = text.codePointAt(i);
-      if (Texts.isSpace(cp)) {
-        i += Character.charCount(cp);
-        continue;
+    int count = 0;
+    int start = nextToken(text, 0);
+    while (start < n) {
+      int end = tokenEnd(text, start);
+      int next = nextToken(text, end);
+      if (next >= n || endsSentence(text, start, end, next)) {
+        count++;
       }
-      int start = i;
-      while (i < n && !Texts.isSpace(text.codePointAt(i))) {
-        i += Character.charCount(text.codePointAt(i));
-      }
-      spans.add(new int[] {start, i});
+      start = next;
     }
-    return spans.build();
+    return count;
   }
 
-  private static boolean endsSentence(String token, String next) {
-    int end = token.length();
-    while (end > 0 && CLOSERS.indexOf(token.charAt(end - 1)) >= 0) {
-      end--;
+  /**
+   * Where the next white-space-separated token starts at or after {@code i}, or the text's length.
+   * White space is never a surrogate, so this steps by chars.
+   */
+  private static int nextToken(String text, int i) {
+    return Texts.skipSpace(text, i, text.length());
+  }
+
+  /** Where the token starting at {@code start} ends (exclusive). */
+  private static int tokenEnd(String text, int start) {
+    int n = text.length();
+    int i = start;
+    while (i < n && !Texts.isSpace(text.charAt(i))) {
+      i++;
     }
-    String core = token.substring(0, end);
-    if (core.isEmpty()) {
+    return i;
+  }
+
+  /**
+   * Whether the token {@code [start, end)} of {@code text} ends a sentence; the next token, if any,
+   * starts at {@code next} (the text's length when there is none).
+   */
+  private static boolean endsSentence(String text, int start, int end, int next) {
+    int coreEnd = end;
+    while (coreEnd > start && CLOSERS.indexOf(text.charAt(coreEnd - 1)) >= 0) {
+      coreEnd--;
+    }
+    if (coreEnd == start) {
       return false;
     }
-    char lastChar = core.charAt(core.length() - 1);
+    char lastChar = text.charAt(coreEnd - 1);
     if (lastChar == '?' || lastChar == '!' || lastChar == '\u203D') {
       return true;
     }
-    if (lastChar == '\u2026' || core.endsWith("..")) {
-      return startsUpperCase(next);
+    if (lastChar == '\u2026' || (coreEnd - start >= 2 && lastChar == '.' && text.charAt(coreEnd - 2) == '.')) {
+      return next < text.length() && startsUpperCase(text, next, tokenEnd(text, next));
     }
     if (lastChar != '.') {
       return false;
     }
-    int start = 0;
-    String word = core.substring(0, core.length() - 1);
-    while (start < word.length() && OPENERS.indexOf(word.charAt(start)) >= 0) {
-      start++;
+    int wordEnd = coreEnd - 1;
+    int wordStart = start;
+    while (wordStart < wordEnd && OPENERS.indexOf(text.charAt(wordStart)) >= 0) {
+      wordStart++;
     }
-    word = word.substring(start);
-    if (word.isEmpty()) {
+    if (wordStart == wordEnd) {
       return true;
     }
-    if (word.codePointCount(0, word.length()) == 1 && Character.isLetter(word.codePointAt(0))) {
+    if (text.codePointCount(wordStart, wordEnd) == 1 && Character.isLetter(text.codePointAt(wordStart))) {
       return false;
     }
-    return word.indexOf('.') < 0 && !WordSplitter.ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
+    for (int i = wordStart; i < wordEnd; i++) {
+      if (text.charAt(i) == '.') {
+        return false;
+      }
+    }
+    return !WordSplitter.ABBREVIATIONS.contains(text.substring(wordStart, wordEnd).toLowerCase(Locale.ROOT));
   }
 
-  private static boolean startsUpperCase(String token) {
-    if (token == null) {
-      return false;
-    }
-    for (int i = 0; i < token.length(); ) {
-      int cp = token.codePointAt(i);
+  /** Whether the first letter of {@code [start, end)} of {@code text} is upper or title case. */
+  private static boolean startsUpperCase(String text, int start, int end) {
+    for (int i = start; i < end; ) {
+      int cp = text.codePointAt(i);
       if (Character.isLetter(cp)) {
         return Character.isUpperCase(cp) || Character.isTitleCase(cp);
       }

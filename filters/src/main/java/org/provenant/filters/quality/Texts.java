@@ -2,8 +2,6 @@ package org.provenant.filters.quality;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Character-level helpers with the semantics the published heuristics were defined with: lengths
@@ -24,10 +22,35 @@ final class Texts {
    * which are white space for the heuristics' reference implementation.
    */
   static boolean isSpace(int cp) {
-    if (cp < 0x80) {
-      return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
+    if (cp > ' ') {
+      return cp >= 0x80 && (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85);
     }
-    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85;
+    // At or below the space: the space itself, TAB to CR, and FS to US.
+    return cp >= 0x1C || (cp >= 0x09 && cp <= 0x0D);
+  }
+
+  /**
+   * The first index in {@code [from, to)} of {@code s} that is not {@link #isSpace} white space, or
+   * {@code to}. White space is never a surrogate, so this steps by chars.
+   */
+  static int skipSpace(String s, int from, int to) {
+    int i = from;
+    while (i < to && isSpace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * The index just past the last character in {@code [from, to)} of {@code s} that is not {@link
+   * #isSpace} white space, or {@code from}.
+   */
+  static int skipSpaceBackwards(String s, int from, int to) {
+    int end = to;
+    while (end > from && isSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    return end;
   }
 
   /** {@code s} without leading and trailing {@link #isSpace} characters. */
@@ -61,87 +84,12 @@ final class Texts {
     return s.substring(0, end);
   }
 
-  /** Pieces of {@code s} between runs of {@link #isSpace} characters; no empty pieces. */
-  static List<String> splitWhitespace(String s) {
-    List<String> parts = new ArrayList<>();
-    int i = 0;
-    int n = s.length();
-    while (i < n) {
-      int cp = s.codePointAt(i);
-      if (isSpace(cp)) {
-        i += Character.charCount(cp);
-        continue;
-      }
-      int start = i;
-      while (i < n) {
-        cp = s.codePointAt(i);
-        if (isSpace(cp)) {
-          break;
-        }
-        i += Character.charCount(cp);
-      }
-      parts.add(s.substring(start, i));
-    }
-    return parts;
-  }
-
   /** True at a line boundary character: LF, VT, FF, CR, FS, GS, RS, NEL, LS, PS. */
   static boolean isLineBreak(char c) {
-    return c == '\n' || c == '\u000B' || c == '\u000C' || c == '\r' || c == '\u001C' || c == '\u001D'
-        || c == '\u001E' || c == '\u0085' || c == '\u2028' || c == '\u2029';
-  }
-
-  /**
-   * Lines of {@code s} split at every {@link #isLineBreak} boundary ({@code \r\n} counts as one);
-   * no trailing empty line after a final break, and no line at all for the empty string.
-   */
-  static List<String> splitLines(String s) {
-    List<String> lines = new ArrayList<>();
-    int start = 0;
-    int i = 0;
-    int n = s.length();
-    while (i < n) {
-      char c = s.charAt(i);
-      if (isLineBreak(c)) {
-        lines.add(s.substring(start, i));
-        i += (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') ? 2 : 1;
-        start = i;
-      } else {
-        i++;
-      }
+    if (c > '\u001E') {
+      return c >= '\u0085' && (c == '\u0085' || c == '\u2028' || c == '\u2029');
     }
-    if (start < n) {
-      lines.add(s.substring(start));
-    }
-    return lines;
-  }
-
-  /**
-   * {@code s} split at every run of at least {@code minRun} consecutive {@code \n} characters;
-   * empty pieces are kept (so a trailing run gives a trailing empty piece).
-   */
-  static List<String> splitOnNewlineRuns(String s, int minRun) {
-    List<String> parts = new ArrayList<>();
-    int start = 0;
-    int i = 0;
-    int n = s.length();
-    while (i < n) {
-      if (s.charAt(i) == '\n') {
-        int j = i;
-        while (j < n && s.charAt(j) == '\n') {
-          j++;
-        }
-        if (j - i >= minRun) {
-          parts.add(s.substring(start, i));
-          start = j;
-        }
-        i = j;
-      } else {
-        i++;
-      }
-    }
-    parts.add(s.substring(start));
-    return parts;
+    return c >= '\n' && (c <= '\r' || c >= '\u001C');
   }
 
   /** Non-overlapping occurrences of {@code needle} in {@code s}, scanning left to right. */

@@ -63,12 +63,40 @@ public final class WordSplitter {
     return tokens;
   }
 
+  /** Classes of the ASCII characters, from {@link Texts#isSpace} and {@link #isWordChar}. */
+  private static final byte OTHER = 0;
+  private static final byte SPACE = 1;
+  private static final byte WORD = 2;
+  private static final byte[] ASCII_CLASS = new byte[0x80];
+  /** Each ASCII character as a one-character string, shared by the tokens that are just it. */
+  private static final String[] ASCII_STRINGS = new String[0x80];
+
+  static {
+    for (int c = 0; c < 0x80; c++) {
+      ASCII_CLASS[c] = Texts.isSpace(c) ? SPACE : isWordCharSlow(c) ? WORD : OTHER;
+      ASCII_STRINGS[c] = String.valueOf((char) c);
+    }
+  }
+
   private static ImmutableList<String> splitNow(String text) {
     ImmutableList.Builder<String> out = ImmutableList.builder();
     int n = text.length();
     int i = 0;
     while (i < n) {
-      int cp = text.codePointAt(i);
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        byte kind = ASCII_CLASS[c];
+        if (kind == SPACE) {
+          i++;
+          continue;
+        }
+        if (kind == OTHER && c != '.' && c != '-') {
+          out.add(ASCII_STRINGS[c]);
+          i++;
+          continue;
+        }
+      }
+      int cp = Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
       if (Texts.isSpace(cp)) {
         i += Character.charCount(cp);
       } else if (isWordChar(cp)) {
@@ -92,7 +120,7 @@ public final class WordSplitter {
           out.add(text.substring(i, end));
           i = end;
         } else {
-          out.add(String.valueOf((char) cp));
+          out.add(ASCII_STRINGS[cp]);
           i++;
         }
       } else {
@@ -105,6 +133,10 @@ public final class WordSplitter {
   }
 
   static boolean isWordChar(int cp) {
+    return cp < 0x80 ? ASCII_CLASS[cp] == WORD : isWordCharSlow(cp);
+  }
+
+  private static boolean isWordCharSlow(int cp) {
     if (cp < 0x80) {
       return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
     }
@@ -123,13 +155,24 @@ public final class WordSplitter {
     int i = start;
     int prev = -1;
     while (i < n) {
-      int cp = text.codePointAt(i);
-      int len = Character.charCount(cp);
-      if (isWordChar(cp)) {
-        prev = cp;
-        i += len;
-        continue;
+      char c = text.charAt(i);
+      int cp;
+      if (c < 0x80) {
+        if (ASCII_CLASS[c] == WORD) {
+          prev = c;
+          i++;
+          continue;
+        }
+        cp = c;
+      } else {
+        cp = Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
+        if (isWordCharSlow(cp)) {
+          prev = cp;
+          i += Character.charCount(cp);
+          continue;
+        }
       }
+      int len = Character.charCount(cp);
       if (prev < 0 || i + len >= n) {
         break;
       }

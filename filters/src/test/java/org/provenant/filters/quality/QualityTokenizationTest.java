@@ -73,10 +73,11 @@ class QualityTokenizationTest {
 
   @Test
   void pythonLikeLineAndWhitespaceHelpers() {
-    assertEquals(List.of("a", "b", "", "c", "d"), Texts.splitLines("a\r\nb\n\nc\u2028d\n"));
-    assertEquals(List.of(), Texts.splitLines(""));
-    assertEquals(List.of("a", "b", ""), Texts.splitOnNewlineRuns("a\n\n\nb\n\n", 2));
-    assertEquals(List.of("a\nb", "c"), Texts.splitOnNewlineRuns("a\nb\n\nc", 2));
+    assertEquals(List.of("a", "b", "", "c", "d"), pieces("a\r\nb\n\nc\u2028d\n", TextPieces.lines("a\r\nb\n\nc\u2028d\n")));
+    assertEquals(List.of(), pieces("", TextPieces.lines("")));
+    assertEquals(List.of("a", "b", ""), pieces("a\n\n\nb\n\n", TextPieces.splitOnNewlineRuns("a\n\n\nb\n\n", 0, 7, 2)));
+    assertEquals(List.of("a\nb", "c"), pieces("a\nb\n\nc", TextPieces.splitOnNewlineRuns("a\nb\n\nc", 0, 6, 2)));
+    assertEquals(List.of("b", "c \u00a0"), pieces(" \nb\n\t\nc \u00a0", TextPieces.splitOnNewlineRuns(" \nb\n\t\nc \u00a0", 0, 9, 1).withoutBlank()));
     assertEquals("x y", Texts.strip("\u00a0\t x y \u3000\n"));
     assertEquals(1, Texts.count("a.....b", "..."));
     assertEquals(2, Texts.count("a......b", "..."));
@@ -96,5 +97,13 @@ class QualityTokenizationTest {
     for (int cp : new int[] {',', ';', ':', '"', ')', 0x2026, 'a', 0x3001}) {
       assertEquals(false, TerminalPunctuation.contains(cp), Integer.toHexString(cp));
     }
+  }
+
+  private static List<String> pieces(String text, TextPieces pieces) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int k = 0; k < pieces.size(); k++) {
+      out.add(text.substring(pieces.start(k), pieces.end(k)));
+    }
+    return out;
   }
 }
