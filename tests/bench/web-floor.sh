@@ -73,9 +73,9 @@ read -r wall user sys rss <<<"$(PROVENANT_JAVA_OPTS="$jfr" timed "$root/provenan
     --input "$work/warc/*.warc.gz" --output "$work/out" --overwrite --runner="$runner")"
 cpu=$(echo "$user + $sys" | bc)
 echo "curate, defaults ($runner): $wall s wall, $cpu CPU s, max RSS $((rss / 1024)) MB"
-echo "kept: $(grep -o '"kept" *: *[0-9]*' "$work/out/manifest.json" | head -1 | grep -o '[0-9]*$') documents, shards sha256 $(cd "$work/out" && find data rejected -type f | sort | xargs sha256sum | sha256sum | cut -c1-16)"
+echo "kept: $(python3 -c "import json, sys; print(json.load(open(sys.argv[1]))['counts']['kept'])" "$work/out/manifest.json") documents, shards sha256 $(cd "$work/out" && find data rejected -type f | sort | xargs sha256sum | sha256sum | cut -c1-16)"
 
-records_of() { grep -o '"records_read" *: *[0-9]*' "$1/manifest.json" | head -1 | grep -o '[0-9]*$'; }
+records_of() { python3 -c "import json, sys; print(json.load(open(sys.argv[1]))['counts']['records_read'])" "$1/manifest.json"; }
 part=("${files[@]:0:$(( ${#files[@]} * 2 / 3 ))}")
 read -r part_wall part_user part_sys _ <<<"$(timed "$root/provenant" curate \
     --input "${part[@]}" --output "$work/out-part" --overwrite --runner="$runner")"
