@@ -3,6 +3,7 @@
 # the real HTML that Debian's documentation packages ship, then prints
 #   1. zcat of the WARC files (the decompression floor, wall time),
 #   2. the one-thread jwarc + jsoup floor (read every record, parse every page, take its text),
+#      with the JVM's defaults and again with the JVM options the launcher gives curate,
 #   3. `./provenant curate` with the default presets (no --config), wall time and CPU seconds,
 #   4. the same command on a one-page WARC (JVM, Flink and pipeline start, counted apart),
 #   5. the same command on the first two thirds of the files, so that the last third's cost is
@@ -59,6 +60,13 @@ echo "zcat: $zcat_wall s wall"
 floor_line=$(java -cp "$cp" org.provenant.bench.WarcFloor jsoup "$work/warc" 1)
 echo "$floor_line"
 floor=$(echo "$floor_line" | sed -E 's/.* ([0-9.]+) s, .*/\1/')
+# the same floor with the JVM options the launcher gives curate (collector and JIT), so that the
+# ratios are also given against a floor tuned the same way
+jvm_options=$("$root/provenant" jvm-options)
+# shellcheck disable=SC2086
+tuned_line=$(java $jvm_options -cp "$cp" org.provenant.bench.WarcFloor jsoup "$work/warc" 1)
+echo "$tuned_line (with the launcher's JVM options: $jvm_options)"
+tuned=$(echo "$tuned_line" | sed -E 's/.* ([0-9.]+) s, .*/\1/')
 
 jfr=""
 if [ "${PROFILE:-0}" = 1 ]; then
@@ -86,5 +94,6 @@ echo "curate, first ${#part[@]} files ($part_records responses): $part_wall s wa
 
 ratio() { echo "scale=2; ($1) / ($2)" | bc; }
 echo "ratio: curate CPU / one-thread floor = $(ratio "$cpu" "$floor") (without the fixed cost: $(ratio "$cpu - $one_cpu" "$floor"))"
+echo "ratio: curate CPU / one-thread floor with the launcher's JVM options = $(ratio "$cpu" "$tuned") (without the fixed cost: $(ratio "$cpu - $one_cpu" "$tuned"))"
 echo "ratio: curate wall / zcat wall = $(ratio "$wall" "$zcat_wall") (without the fixed cost: $(ratio "$wall - $one_wall" "$zcat_wall"))"
-echo "ratio: steady rate (last third's CPU per response, times all responses) / one-thread floor = $(ratio "($cpu - $part_cpu) * $all_records / ($all_records - $part_records)" "$floor")"
+echo "ratio: steady rate (last third's CPU per response, times all responses) / one-thread floor = $(ratio "($cpu - $part_cpu) * $all_records / ($all_records - $part_records)" "$floor") (with the launcher's JVM options: $(ratio "($cpu - $part_cpu) * $all_records / ($all_records - $part_records)" "$tuned"))"
