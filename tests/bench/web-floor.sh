@@ -96,4 +96,5 @@ ratio() { echo "scale=2; ($1) / ($2)" | bc; }
 echo "ratio: curate CPU / one-thread floor = $(ratio "$cpu" "$floor") (without the fixed cost: $(ratio "$cpu - $one_cpu" "$floor"))"
 echo "ratio: curate CPU / one-thread floor with the launcher's JVM options = $(ratio "$cpu" "$tuned") (without the fixed cost: $(ratio "$cpu - $one_cpu" "$tuned"))"
 echo "ratio: curate wall / zcat wall = $(ratio "$wall" "$zcat_wall") (without the fixed cost: $(ratio "$wall - $one_wall" "$zcat_wall"))"
-echo "ratio: steady rate (last third's CPU per response, times all responses) / one-thread floor = $(ratio "($cpu - $part_cpu) * $all_records / ($all_records - $part_records)" "$floor") (with the launcher's JVM options: $(ratio "($cpu - $part_cpu) * $all_records / ($all_records - $part_records)" "$tuned"))"
+steady="($cpu - $part_cpu) * $all_records / ($all_records - $part_records)"
+echo "ratio: steady rate (last third's CPU per response, times all responses) / one-thread floor = $(ratio "$steady" "$floor") (with the launcher's JVM options: $(ratio "$steady" "$tuned"))"
