@@ -112,6 +112,19 @@ class CliTest {
     }
   }
 
+  /**
+   * A missing plain file directly under {@code /}: Beam's local match walked every directory of
+   * the machine before answering (19 minutes here); it is now one line at once.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void missingInputUnderTheRootIsOneLineAtOnce() {
+    String missing = "/provenant-no-such-input-" + Long.toHexString(System.nanoTime()) + ".warc.gz";
+    Run r = cli("curate", "--input", missing, "--output", tmp.resolve("o-root").toString());
+    assertEquals(2, r.code());
+    assertEquals("provenant: error: no input file matches " + missing + "\n", r.err());
+  }
+
   @Test
   void userMistakesEndWithOneLine() throws IOException {
     Run missing = cli("curate", "--input", tmp.resolve("nothing-here/*.warc.gz").toString(), "--output", tmp.resolve("o1").toString());

@@ -230,6 +230,11 @@ public final class Curator {
     TreeSet<String> files = new TreeSet<>();
     for (String glob : globs) {
       String spec = hasScheme(glob) ? glob : Paths.get(glob).toAbsolutePath().normalize().toString();
+      if (!hasScheme(glob) && !isGlob(spec) && !Files.exists(Paths.get(spec))) {
+        // Beam's local match of a missing plain path walks every directory under its parent:
+        // for a file directly under / that is the whole machine
+        throw new UserError("no input file matches " + glob);
+      }
       MatchResult m;
       try {
         m = FileSystems.match(spec, EmptyMatchTreatment.ALLOW);
@@ -266,6 +271,11 @@ public final class Curator {
       }
     }
     return new ArrayList<>(files);
+  }
+
+  /** Whether a local path has a glob character ({@code * ? [ {}), so that it names a pattern, not a file. */
+  static boolean isGlob(String spec) {
+    return spec.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
   }
 
   /** The directories a local input names: itself, or those its last segment's glob matches; sorted. */
