@@ -286,7 +286,7 @@ public final class Curator {
     }
     Path parent = p.getParent();
     String last = p.getFileName() == null ? "" : p.getFileName().toString();
-    if (parent == null || !Files.isDirectory(parent) || last.chars().noneMatch(c -> c == '*' || c == '?' || c == '[' || c == '{')) {
+    if (parent == null || !Files.isDirectory(parent) || !isGlob(last)) {
       return List.of();
     }
     List<String> out = new ArrayList<>();
