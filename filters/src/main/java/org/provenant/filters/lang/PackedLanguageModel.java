@@ -34,26 +34,50 @@ final class PackedLanguageModel {
   /**
    * Open-addressing table, two longs a slot so that one cache line answers a lookup: at {@code 2s}
    * an n-gram key ({@link #key}, {@link #EMPTY} for a free slot), at {@code 2s + 1} where its
-   * parameters start in the two arrays below (high bits) and how many there are (low 8 bits).
+   * parameters start in the two arrays below (high bits) and how many there are (low 8 bits), or
+   * where its row starts in {@link #denseRows} (high bits) and {@link #DENSE} (low 8 bits).
    */
   private final long[] table;
   private final int slots;
   private final byte[] outcomeIds;
   private final double[] parameters;
+  /**
+   * The parameters of the n-grams with many outcomes, one row of every outcome each (0.0 where
+   * the model has none): adding a whole row is one vectorised loop instead of a scatter.
+   */
+  private final double[] denseRows;
 
+  /** Outcomes an n-gram needs for a dense row in the models the detector loads. */
+  static final int DENSE_MIN_OUTCOMES = 64;
 
-  private PackedLanguageModel(String[] outcomes, long[] table, byte[] outcomeIds, double[] parameters) {
+  /** The count field of a table entry whose parameters are a dense row. */
+  private static final int DENSE = 0xFF;
+
+  private PackedLanguageModel(String[] outcomes, long[] table, byte[] outcomeIds, double[] parameters, double[] denseRows) {
     this.outcomes = outcomes;
     this.logPrior = StrictMath.log(1.0 / outcomes.length);
     this.table = table;
     this.slots = table.length / 2;
     this.outcomeIds = outcomeIds;
     this.parameters = parameters;
+    this.denseRows = denseRows;
   }
 
-  /** Packs an OpenNLP language detector model; predicates that are not 1 to 3 characters are dropped (never asked). */
-  @SuppressWarnings("unchecked")
+  /** Packs an OpenNLP language detector model with dense rows for n-grams of {@link #DENSE_MIN_OUTCOMES} outcomes or more. */
   static PackedLanguageModel of(LanguageDetectorModel model) {
+    return of(model, DENSE_MIN_OUTCOMES);
+  }
+
+  /**
+   * Packs an OpenNLP language detector model; predicates that are not 1 to 3 characters are
+   * dropped (never asked). N-grams with {@code denseMinOutcomes} outcomes or more get a dense row.
+   * Every choice of {@code denseMinOutcomes} gives the same probabilities, bit for bit: each
+   * outcome's parameters are added in the same order, and the dense rows only add {@code 0.0}
+   * besides, which leaves every sum but {@code -0.0} unchanged (the sums start at the log prior).
+   */
+  @SuppressWarnings("unchecked")
+  static PackedLanguageModel of(LanguageDetectorModel model, int denseMinOutcomes) {
+    checkArgument(denseMinOutcomes >= 1, "denseMinOutcomes is less than 1: %s", denseMinOutcomes);
     MaxentModel maxent = model.getMaxentModel();
     checkArgument(maxent instanceof AbstractModel, "not an OpenNLP maximum-entropy model: %s", maxent.getClass());
     Object[] data = ((AbstractModel) maxent).getDataStructures();
@@ -67,18 +91,38 @@ final class PackedLanguageModel {
     int capacity = Integer.highestOneBit(Math.max(4, names.length * 2 - 1)) << 1;
     long[] table = new long[2 * capacity];
     int total = 0;
+    int dense = 0;
     for (String name : names) {
-      total += pmap.get(name).getOutcomes().length;
+      int count = pmap.get(name).getOutcomes().length;
+      if (count >= denseMinOutcomes) {
+        dense++;
+      } else {
+        total += count;
+      }
     }
     byte[] outcomeIds = new byte[total];
     double[] parameters = new double[total];
+    double[] denseRows = new double[dense * outcomes.length];
     int at = 0;
+    int row = 0;
     for (String name : names) {
       Context c = pmap.get(name);
       int count = c.getOutcomes().length;
-      for (int j = 0; j < count; j++) {
-        outcomeIds[at + j] = (byte) c.getOutcomes()[j];
-        parameters[at + j] = c.getParameters()[j];
+      long entry;
+      if (count >= denseMinOutcomes) {
+        int start = row * outcomes.length;
+        for (int j = 0; j < count; j++) {
+          denseRows[start + c.getOutcomes()[j]] = c.getParameters()[j];
+        }
+        entry = ((long) start << 8) | DENSE;
+        row++;
+      } else {
+        for (int j = 0; j < count; j++) {
+          outcomeIds[at + j] = (byte) c.getOutcomes()[j];
+          parameters[at + j] = c.getParameters()[j];
+        }
+        entry = ((long) at << 8) | count;
+        at += count;
       }
       long k = key(name, 0, name.length());
       int slot = slot(k, capacity);
@@ -86,10 +130,14 @@ final class PackedLanguageModel {
         slot = (slot + 1) & (capacity - 1);
       }
       table[2 * slot] = k;
-      table[2 * slot + 1] = ((long) at << 8) | count;
-      at += count;
+      table[2 * slot + 1] = entry;
     }
-    return new PackedLanguageModel(outcomes, table, outcomeIds, parameters);
+    return new PackedLanguageModel(outcomes, table, outcomeIds, parameters, denseRows);
+  }
+
+  /** How many n-grams have a dense row. */
+  int denseRowCount() {
+    return denseRows.length / outcomes.length;
   }
 
   /** The languages the model answers, in the model's order. */
@@ -125,9 +173,13 @@ final class PackedLanguageModel {
     for (int g = 0; g < grams; g++) {
       long entry = distinct[g];
       int from = (int) (entry >>> 8);
-      int to = from + (int) (entry & 0xFF);
-      for (int j = from; j < to; j++) {
-        prior[outcomeIds[j]] += parameters[j];
+      int count = (int) (entry & 0xFF);
+      if (count == DENSE) {
+        addRow(prior, from);
+      } else {
+        for (int j = from; j < from + count; j++) {
+          prior[outcomeIds[j]] += parameters[j];
+        }
       }
     }
     double normal = 0.0;
@@ -139,6 +191,14 @@ final class PackedLanguageModel {
       prior[o] /= normal;
     }
     return prior;
+  }
+
+  /** Adds the dense row that starts at {@code from} to {@code sums}, outcome by outcome. */
+  private void addRow(double[] sums, int from) {
+    double[] rows = denseRows;
+    for (int o = 0; o < sums.length; o++) {
+      sums[o] += rows[from + o];
+    }
   }
 
   /**

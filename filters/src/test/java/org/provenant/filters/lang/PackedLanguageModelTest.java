@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class PackedLanguageModelTest {
   static LanguageDetectorModel model;
   static PackedLanguageModel packed;
+  /** N-grams of langdetect-183 with {@link PackedLanguageModel#DENSE_MIN_OUTCOMES} outcomes or more. */
+  static final int DEFAULT_DENSE_ROWS = 5_559;
 
   @BeforeAll
   static void load() throws IOException {
@@ -59,6 +61,19 @@ class PackedLanguageModelTest {
       texts++;
     }
     assertTrue(texts > 300, "texts: " + texts);
+  }
+
+  @Test
+  void denseRowsGiveTheSparseSumsBitForBit() throws IOException {
+    PackedLanguageModel sparse = PackedLanguageModel.of(model, Integer.MAX_VALUE);
+    PackedLanguageModel allDense = PackedLanguageModel.of(model, 1);
+    assertEquals(0, sparse.denseRowCount());
+    assertEquals(DEFAULT_DENSE_ROWS, packed.denseRowCount());
+    for (String text : texts()) {
+      double[] expected = sparse.probabilities(text);
+      assertArrayEquals(expected, packed.probabilities(text), text);
+      assertArrayEquals(expected, allDense.probabilities(text), text);
+    }
   }
 
   @Test
