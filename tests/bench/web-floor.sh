@@ -3,7 +3,8 @@
 # the real HTML that Debian's documentation packages ship, then prints
 #   1. zcat of the WARC files (the decompression floor, wall time),
 #   2. the one-thread jwarc + jsoup floor (read every record, parse every page, take its text),
-#      with the JVM's defaults and again with the JVM options the launcher gives curate,
+#      with the JVM's defaults and again with the JVM options the launcher gives curate: its wall
+#      time (one thread's) and its CPU seconds (with its JIT compiler and collector threads),
 #   3. `./provenant curate` with the default presets (no --config), wall time and CPU seconds,
 #   4. the same command on a one-page WARC (JVM, Flink and pipeline start, counted apart),
 #   5. the same command on the first two thirds of the files, so that the last third's cost is
@@ -57,15 +58,21 @@ timed() { /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "$@" >"$work/comman
 read -r zcat_wall _ <<<"$(timed sh -c "zcat ${files[*]} > /dev/null")"
 echo "zcat: $zcat_wall s wall"
 
-floor_line=$(java -cp "$cp" org.provenant.bench.WarcFloor jsoup "$work/warc" 1)
-echo "$floor_line"
+# the floor's wall time is one reading thread's; its JIT compiler and collector threads run on the
+# other cores beside it, so its CPU seconds (user + sys) are given too, to compare core-seconds
+# with core-seconds
+cpu_of() { awk '{print $1 + $2}' "$work/floor-time.txt"; }
+floor_line=$(/usr/bin/time -f '%U %S' -o "$work/floor-time.txt" java -cp "$cp" org.provenant.bench.WarcFloor jsoup "$work/warc" 1)
+floor_cpu=$(cpu_of)
+echo "$floor_line; $floor_cpu CPU s"
 floor=$(echo "$floor_line" | sed -E 's/.* ([0-9.]+) s, .*/\1/')
 # the same floor with the JVM options the launcher gives curate (collector and JIT), so that the
 # ratios are also given against a floor tuned the same way
 jvm_options=$("$root/provenant" jvm-options)
 # shellcheck disable=SC2086
-tuned_line=$(java $jvm_options -cp "$cp" org.provenant.bench.WarcFloor jsoup "$work/warc" 1)
-echo "$tuned_line (with the launcher's JVM options: $jvm_options)"
+tuned_line=$(/usr/bin/time -f '%U %S' -o "$work/floor-time.txt" java $jvm_options -cp "$cp" org.provenant.bench.WarcFloor jsoup "$work/warc" 1)
+tuned_cpu=$(cpu_of)
+echo "$tuned_line; $tuned_cpu CPU s (with the launcher's JVM options: $jvm_options)"
 tuned=$(echo "$tuned_line" | sed -E 's/.* ([0-9.]+) s, .*/\1/')
 
 jfr=""
@@ -96,5 +103,6 @@ ratio() { echo "scale=2; ($1) / ($2)" | bc; }
 echo "ratio: curate CPU / one-thread floor = $(ratio "$cpu" "$floor") (without the fixed cost: $(ratio "$cpu - $one_cpu" "$floor"))"
 echo "ratio: curate CPU / one-thread floor with the launcher's JVM options = $(ratio "$cpu" "$tuned") (without the fixed cost: $(ratio "$cpu - $one_cpu" "$tuned"))"
 echo "ratio: curate wall / zcat wall = $(ratio "$wall" "$zcat_wall") (without the fixed cost: $(ratio "$wall - $one_wall" "$zcat_wall"))"
+echo "ratio: curate CPU / the floor's CPU seconds (core-seconds against core-seconds) = $(ratio "$cpu" "$floor_cpu") (with the launcher's JVM options on both: $(ratio "$cpu" "$tuned_cpu"); without curate's fixed cost: $(ratio "$cpu - $one_cpu" "$floor_cpu") and $(ratio "$cpu - $one_cpu" "$tuned_cpu"))"
 steady="($cpu - $part_cpu) * $all_records / ($all_records - $part_records)"
 echo "ratio: steady rate (last third's CPU per response, times all responses) / one-thread floor = $(ratio "$steady" "$floor") (with the launcher's JVM options: $(ratio "$steady" "$tuned"))"

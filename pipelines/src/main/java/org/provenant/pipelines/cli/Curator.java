@@ -176,6 +176,11 @@ public final class Curator {
       if (flink.getFlinkMaster() == null || flink.getFlinkMaster().equals("[auto]")) {
         flink.setFlinkMaster("[local]");
       }
+      if (flink.getFlinkMaster().equals("[local]") && beamArgs.stream().noneMatch(a -> a.startsWith("--parallelism"))) {
+        // Beam gives an embedded mini-cluster Flink's parallelism.default, which is 1: the whole
+        // job then ran in one task thread however many cores the machine has
+        flink.setParallelism(Runtime.getRuntime().availableProcessors());
+      }
       if (isRemoteFlinkMaster(flink.getFlinkMaster())) {
         // a cluster of separate processes: the job's jars go with it (all but Flink's own, which the
         // cluster has), and batch exchanges are blocking so that a lost TaskManager restarts only

@@ -40,6 +40,16 @@ class CuratorOptionsTest {
   }
 
   @Test
+  void theEmbeddedFlinkMiniClusterRunsOneTaskPerCoreUnlessAParallelismIsGiven() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertEquals(cores, Curator.beamOptions(List.of("--runner=FlinkRunner")).as(FlinkPipelineOptions.class).getParallelism());
+    assertEquals(cores, Curator.beamOptions(List.of("--runner=FlinkRunner", "--flinkMaster=[auto]")).as(FlinkPipelineOptions.class).getParallelism());
+    assertEquals(3, Curator.beamOptions(List.of("--runner=FlinkRunner", "--parallelism=3")).as(FlinkPipelineOptions.class).getParallelism());
+    // a cluster's own parallelism.default applies there (Beam's -1: not set)
+    assertEquals(-1, Curator.beamOptions(List.of("--runner=FlinkRunner", "--flinkMaster=127.0.0.1:8081")).as(FlinkPipelineOptions.class).getParallelism());
+  }
+
+  @Test
   void theFlinkRunnerStillDefaultsToTheEmbeddedMiniCluster() {
     assertEquals("[local]", Curator.beamOptions(List.of("--runner=FlinkRunner")).as(FlinkPipelineOptions.class).getFlinkMaster());
   }
