@@ -4,7 +4,8 @@
 #   1. zcat of the WARC files (the decompression floor, wall time),
 #   2. the one-thread jwarc + jsoup floor (read every record, parse every page, take its text),
 #      with the JVM's defaults and again with the JVM options the launcher gives curate: its wall
-#      time (one thread's) and its CPU seconds (with its JIT compiler and collector threads),
+#      time (one thread's) and its CPU seconds (with its JIT compiler and collector threads), and
+#      as one copy per core at once (a unit of the floor's work when every core is busy),
 #   3. `./provenant curate` with the default presets (no --config), wall time and CPU seconds,
 #   4. the same command on a one-page WARC (JVM, Flink and pipeline start, counted apart),
 #   5. the same command on the first two thirds of the files, so that the last third's cost is
@@ -74,6 +75,17 @@ tuned_line=$(/usr/bin/time -f '%U %S' -o "$work/floor-time.txt" java $jvm_option
 tuned_cpu=$(cpu_of)
 echo "$tuned_line; $tuned_cpu CPU s (with the launcher's JVM options: $jvm_options)"
 tuned=$(echo "$tuned_line" | sed -E 's/.* ([0-9.]+) s, .*/\1/')
+# the same tuned floor as one copy per core at once: what a unit of the floor's work costs when every
+# core is busy, as curate keeps them (cores that share caches, memory and clocks do not add up)
+ncores=$(nproc)
+rm -f "$work"/floor-time-*.txt
+for i in $(seq 1 "$ncores"); do
+  # shellcheck disable=SC2086
+  /usr/bin/time -f '%U %S' -o "$work/floor-time-$i.txt" java $jvm_options -cp "$cp" org.provenant.bench.WarcFloor jsoup "$work/warc" 1 >"$work/floor-$i.log" &
+done
+wait
+loaded_cpu=$(cat "$work"/floor-time-*.txt | awk -v n="$ncores" '{s += $1 + $2} END {printf "%.2f", s / n}')
+echo "floor, $ncores copies at once (every core busy), launcher's JVM options: $(sed -E 's/.* ([0-9.]+) s, .*/\1/' "$work/floor-1.log") s wall and $loaded_cpu CPU s a copy"
 
 jfr=""
 if [ "${PROFILE:-0}" = 1 ]; then
@@ -104,5 +116,6 @@ echo "ratio: curate CPU / one-thread floor = $(ratio "$cpu" "$floor") (without t
 echo "ratio: curate CPU / one-thread floor with the launcher's JVM options = $(ratio "$cpu" "$tuned") (without the fixed cost: $(ratio "$cpu - $one_cpu" "$tuned"))"
 echo "ratio: curate wall / zcat wall = $(ratio "$wall" "$zcat_wall") (without the fixed cost: $(ratio "$wall - $one_wall" "$zcat_wall"))"
 echo "ratio: curate CPU / the floor's CPU seconds (core-seconds against core-seconds) = $(ratio "$cpu" "$floor_cpu") (with the launcher's JVM options on both: $(ratio "$cpu" "$tuned_cpu"); without curate's fixed cost: $(ratio "$cpu - $one_cpu" "$floor_cpu") and $(ratio "$cpu - $one_cpu" "$tuned_cpu"))"
+echo "ratio: curate CPU / the CPU seconds of one floor copy with every core busy = $(ratio "$cpu" "$loaded_cpu") (without curate's fixed cost: $(ratio "$cpu - $one_cpu" "$loaded_cpu"))"
 steady="($cpu - $part_cpu) * $all_records / ($all_records - $part_records)"
 echo "ratio: steady rate (last third's CPU per response, times all responses) / one-thread floor = $(ratio "$steady" "$floor") (with the launcher's JVM options: $(ratio "$steady" "$tuned"))"
