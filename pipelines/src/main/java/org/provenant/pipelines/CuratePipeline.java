@@ -2,13 +2,14 @@ package org.provenant.pipelines;
 
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.provenant.filters.read.Candidate;
 import org.provenant.filters.step.Outcome;
-import org.provenant.pipelines.coders.AvroRowCoder;
-import org.provenant.pipelines.coders.Encoded;
+import org.provenant.pipelines.coders.OutcomeCoder;
 import org.provenant.pipelines.config.CurationConfig;
 import org.provenant.pipelines.config.StepPlan;
 import org.provenant.pipelines.transforms.ApplySteps;
@@ -19,16 +20,14 @@ import org.provenant.pipelines.transforms.ReadPriorRelease;
 import org.provenant.pipelines.transforms.ShardRow;
 import org.provenant.pipelines.transforms.WriteManifest;
 import org.provenant.pipelines.transforms.WriteShards;
-import org.provenant.schemas.Document;
-import org.provenant.schemas.Rejection;
 import org.provenant.schemas.manifest.ShardEntry;
 
 /**
  * The curation pipeline, top to bottom as the data flows: read inputs, extract text, run each
  * kind's steps, dedup, write kept documents and rejections as deterministic Parquet shards, and
- * write the manifest last. Extraction hands documents to the steps as objects (fused, on Flink);
- * kept documents then travel encoded ({@link Encoded}) to the shard rows ({@link ShardRow}) that
- * dedup makes where it decides, so each is decoded only where a step needs it as an object.
+ * write the manifest last. Extraction, the steps and dedup's signing hand each document on as an
+ * object, one output to one consumer (one operator chain, on Flink); signing encodes it once, and
+ * it travels as bytes to the shard row ({@link ShardRow}) that dedup makes where it decides.
  */
 public final class CuratePipeline {
   private CuratePipeline() {}
@@ -47,27 +46,22 @@ public final class CuratePipeline {
     // extraction's rejections go on with the documents: ApplySteps passes them on (one output
     // between the two, so on Flink they run fused and a document is handed over by reference)
     PCollection<Outcome> extracted = candidates.apply("ExtractText", ExtractText.with(config.extract()));
-    PCollectionTuple curated = extracted.apply("ApplySteps", ApplySteps.of(plan));
-    PCollectionList<Rejection> rejections = PCollectionList.of(read.get(ReadInputs.REJECTED))
-        .and(curated.get(ApplySteps.REJECTED));
-
-    PCollection<ShardRow> keptRows;
-    PCollectionList<ShardRow> rejectedRows = PCollectionList.of(
-        rejections.apply("CollectRejections", Flatten.pCollections()).apply("EncodeRejections", WriteShards.encodeRejections(shards)));
-    if (dedup.enabled()) {
-      PCollectionTuple deduped = withEarlierReleases(p, curated.get(ApplySteps.KEPT), dedup)
-          .apply("Dedup", DedupDocuments.of(dedup.settings(), dedup.near(), dedup.ccRounds(), dedup.maxBucketPairs(), dedup.bandGroups(), shards));
-      keptRows = deduped.get(DedupDocuments.KEPT_ROWS);
-      rejectedRows = rejectedRows.and(deduped.get(DedupDocuments.REJECTED_ROWS));
-    } else {
-      keptRows = curated.get(ApplySteps.KEPT)
-          .apply("DecodeDocuments", Encoded.decode(AvroRowCoder.documents()))
-          .apply("EncodeDocumentRows", WriteShards.encodeDocuments(shards));
-    }
+    PCollection<Outcome> curated = extracted.apply("ApplySteps", ApplySteps.of(plan));
+    // the steps' outcomes go on to one consumer too (dedup's signing, or the rows' encoding), which
+    // runs in the same chain: kept documents become shard rows where their fate is decided, and
+    // every rejection so far becomes a rejection row on the way
+    PCollectionTuple rows = dedup.enabled()
+        ? withEarlierReleases(p, curated, dedup)
+            .apply("Dedup", DedupDocuments.of(dedup.settings(), dedup.near(), dedup.ccRounds(), dedup.maxBucketPairs(), dedup.bandGroups(), shards))
+        : curated.apply("EncodeRows", WriteShards.encodeOutcomes(shards));
+    PCollection<ShardRow> keptRows = rows.get(WriteShards.KEPT_ROWS);
+    PCollection<ShardRow> rejectedRows = PCollectionList
+        .of(read.get(ReadInputs.REJECTED).apply("EncodeReadRejections", WriteShards.encodeRejections(shards)))
+        .and(rows.get(WriteShards.REJECTED_ROWS))
+        .apply("CollectRejectedRows", Flatten.pCollections());
 
     PCollection<ShardEntry> dataShards = keptRows.apply("WriteDataShards", WriteShards.documentRows(run.outputDir(), shards));
-    PCollection<ShardEntry> rejectedShards = rejectedRows.apply("CollectRejectedRows", Flatten.pCollections())
-        .apply("WriteRejectedShards", WriteShards.rejectionRows(run.outputDir(), shards));
+    PCollection<ShardEntry> rejectedShards = rejectedRows.apply("WriteRejectedShards", WriteShards.rejectionRows(run.outputDir(), shards));
     PCollectionList.of(dataShards).and(rejectedShards)
         .apply("WriteManifest", WriteManifest.of(read.get(ReadInputs.FILES), run));
   }
@@ -86,13 +80,14 @@ public final class CuratePipeline {
     }
   }
 
-  /** The documents to dedup, with the kept documents of the earlier releases dedup is to count as kept. */
-  private static PCollection<byte[]> withEarlierReleases(Pipeline p, PCollection<byte[]> docs, CurationConfig.Dedup dedup) {
+  /** The outcomes to dedup, with the kept documents of the earlier releases dedup is to count as kept. */
+  private static PCollection<Outcome> withEarlierReleases(Pipeline p, PCollection<Outcome> outcomes, CurationConfig.Dedup dedup) {
     if (dedup.against().isEmpty()) {
-      return docs;
+      return outcomes;
     }
-    PCollection<Document> prior = p.apply("ReadEarlierReleases", ReadPriorRelease.of(dedup.against()));
-    return PCollectionList.of(docs).and(prior.apply("EncodeEarlierReleases", Encoded.encode(AvroRowCoder.documents())))
-        .apply("WithEarlierReleases", Flatten.pCollections());
+    PCollection<Outcome> prior = p.apply("ReadEarlierReleases", ReadPriorRelease.of(dedup.against()))
+        .apply("AsKept", MapElements.into(TypeDescriptor.of(Outcome.class)).via(Outcome::keep))
+        .setCoder(OutcomeCoder.of());
+    return PCollectionList.of(outcomes).and(prior).apply("WithEarlierReleases", Flatten.pCollections());
   }
 }

@@ -166,6 +166,48 @@ class DedupPipelineTest {
     assertEquals(4096, new OutputDir(direct.toString()).manifest().orElseThrow().config().path("dedup").path("band_groups").asInt());
   }
 
+  /**
+   * Exact dedup only ({@code near: false}): the documents themselves are grouped by exact key. The
+   * exact copies go, the near copy stays, and a rejection from before dedup (a blank text) passes
+   * through dedup's first step into the rejected shards; Direct and Flink write the same bytes.
+   */
+  @Test
+  void exactOnlyDedupRemovesTheCopiesAndPassesEarlierRejectionsOn() throws IOException {
+    Path in = tmp.resolve("exact-only-in");
+    Files.createDirectories(in);
+    ObjectMapper json = new ObjectMapper();
+    StringBuilder lines = new StringBuilder();
+    for (String id : List.of("b0", "b0-copy", "b0-copy2", "b1", "b1-edit")) {
+      String date = id.equals("b0-copy2") ? "2024-01-01T00:00:00Z" : "2024-01-02T00:00:00Z";
+      String text = id.equals("b0-copy") ? TEXTS.get("b0").replace(" ", "  ") : TEXTS.get(id);
+      lines.append(json.writeValueAsString(Map.of("id", id, "date", date, "text", text))).append('\n');
+    }
+    lines.append(json.writeValueAsString(Map.of("id", "blank", "date", "2024-01-02T00:00:00Z", "text", "  \n "))).append('\n');
+    Files.writeString(in.resolve("docs.jsonl"), lines.toString());
+    CurationConfig.Dedup d = CurationConfig.NONE.dedup();
+    CurationConfig exactOnly = CurationConfig.NONE.withDedup(new CurationConfig.Dedup(d.enabled(), false, d.threshold(), d.shingleSize(),
+        d.bands(), d.rows(), d.survivor(), d.ccRounds(), d.maxBucketPairs(), d.bandGroups(), d.verify(), d.minhash(), d.against()));
+    Path onDirect = tmp.resolve("exact-only-direct");
+    Path onFlink = tmp.resolve("exact-only-flink");
+    new Curator(System.err).run(List.of(in + "/docs.jsonl"), onDirect.toString(), exactOnly, false, List.of());
+    new Curator(System.err).run(List.of(in + "/docs.jsonl"), onFlink.toString(), exactOnly, false, List.of("--runner=FlinkRunner", "--parallelism=2"));
+
+    Map<String, String> rejected = new TreeMap<>();
+    for (Rejection x : CurationEndToEndTest.rejections(onDirect)) {
+      rejected.put(x.id(), x.step() + " " + x.reason() + (x.duplicateOf() == null ? "" : " of " + x.duplicateOf()));
+    }
+    assertEquals(Map.of(
+        "b0", "dedup_exact@1 exact_duplicate of b0-copy2",
+        "b0-copy", "dedup_exact@1 exact_duplicate of b0-copy2",
+        "blank", "extract_text@1 empty_text"), rejected);
+    List<String> kept = CurationEndToEndTest.documents(onDirect).stream().map(Document::id).sorted().toList();
+    assertEquals(List.of("b0-copy2", "b1", "b1-edit"), kept);
+    RunManifest m = new OutputDir(onDirect.toString()).manifest().orElseThrow();
+    assertEquals(Map.of("exact_duplicate", 2L, "empty_text", 1L), m.counts().rejectedByReason());
+    assertTrue(m.accountingOk());
+    sameShards(onDirect, onFlink);
+  }
+
   static void sameShards(Path one, Path other) throws IOException {
     for (String sub : List.of("data", "rejected")) {
       List<Path> a = CurationEndToEndTest.list(one.resolve(sub));

@@ -8,19 +8,13 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.provenant.filters.step.DocumentStep;
 import org.provenant.filters.step.Outcome;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.provenant.pipelines.coders.AvroRowCoder;
-import org.provenant.pipelines.coders.Encoded;
+import org.provenant.pipelines.coders.OutcomeCoder;
 import org.provenant.pipelines.config.CurationConfig;
 import org.provenant.pipelines.config.StepPlan;
 import org.provenant.schemas.Document;
 import org.provenant.schemas.Kind;
-import org.provenant.schemas.Rejection;
 
 /**
  * Runs the planned per-document steps in order, in one pass: a document goes through the steps of
@@ -28,18 +22,14 @@ import org.provenant.schemas.Rejection;
  * goes on while each step keeps it (each appends its lineage entry) and stops at the first
  * rejection, which carries the step's reason. Steps are built once per worker.
  *
- * <p>Extraction's outcomes come in ({@link ExtractText} has one output, so on Flink this step runs
- * in the same operator chain and each document arrives by reference); its rejections pass through
- * to {@link #REJECTED}. Kept documents leave encoded ({@link Encoded}, as dedup signs them),
- * encoded once here; with no step at all (preset {@code none}) they are only encoded, so the
- * pipeline has the same shape whatever is configured.
+ * <p>Outcomes come in and go out: extraction's rejections pass through, and each kept document
+ * leaves as the last step made it, or as the step's rejection. One input and one output, so that on
+ * Flink extraction, the steps and what follows them (dedup's signing, or the shard rows' encoding)
+ * run in one operator chain and a document is handed on by reference, encoded only where it is
+ * next needed as bytes. With no step at all (preset {@code none}) outcomes pass through unchanged,
+ * so the pipeline has the same shape whatever is configured.
  */
-public final class ApplySteps extends PTransform<PCollection<Outcome>, PCollectionTuple> {
-  /** Kept documents, encoded. */
-  public static final TupleTag<byte[]> KEPT = new TupleTag<>() {};
-  /** The steps' rejections, and extraction's. */
-  public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
-
+public final class ApplySteps extends PTransform<PCollection<Outcome>, PCollection<Outcome>> {
   private final StepPlan plan;
 
   private ApplySteps(StepPlan plan) {
@@ -51,14 +41,11 @@ public final class ApplySteps extends PTransform<PCollection<Outcome>, PCollecti
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<Outcome> docs) {
-    PCollectionTuple out = docs.apply("RunSteps", ParDo.of(new StepsFn(plan)).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
-    out.get(KEPT).setCoder(ByteArrayCoder.of());
-    out.get(REJECTED).setCoder(AvroRowCoder.rejections());
-    return out;
+  public PCollection<Outcome> expand(PCollection<Outcome> docs) {
+    return docs.apply("RunSteps", ParDo.of(new StepsFn(plan))).setCoder(OutcomeCoder.of());
   }
 
-  static final class StepsFn extends DoFn<Outcome, byte[]> {
+  static final class StepsFn extends DoFn<Outcome, Outcome> {
     private final StepPlan plan;
     private final List<Counter> rejectedBy = new ArrayList<>();
     /** Per kind (by ordinal), the indices into the plan's steps that documents of that kind go through. */
@@ -92,22 +79,22 @@ public final class ApplySteps extends PTransform<PCollection<Outcome>, PCollecti
     }
 
     @ProcessElement
-    public void process(@Element Outcome extracted, MultiOutputReceiver out) {
-      if (extracted instanceof Outcome.Rejected r) {
-        out.get(REJECTED).output(r.rejection());
+    public void process(@Element Outcome extracted, OutputReceiver<Outcome> out) {
+      if (extracted instanceof Outcome.Rejected) {
+        out.output(extracted);
         return;
       }
       Document d = ((Outcome.Kept) extracted).document();
       for (int i : stepsOfKind[d.kind().ordinal()]) {
         Outcome o = steps.get(i).apply(d);
-        if (o instanceof Outcome.Rejected r) {
+        if (o instanceof Outcome.Rejected) {
           rejectedBy.get(i).inc();
-          out.get(REJECTED).output(r.rejection());
+          out.output(o);
           return;
         }
         d = ((Outcome.Kept) o).document();
       }
-      out.get(KEPT).output(Encoded.bytes(AvroRowCoder.documents(), d));
+      out.output(Outcome.keep(d));
     }
   }
 }

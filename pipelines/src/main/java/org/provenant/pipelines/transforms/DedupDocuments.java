@@ -2,9 +2,7 @@ package org.provenant.pipelines.transforms;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -38,11 +36,13 @@ import org.provenant.dedup.lsh.CandidatePairs;
 import org.provenant.dedup.lsh.SimilarityVerifier;
 import org.provenant.dedup.minhash.MinHashSignature;
 import org.provenant.dedup.minhash.MinHashSigner;
+import org.provenant.filters.step.Outcome;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.provenant.pipelines.coders.AvroRowCoder;
 import org.provenant.pipelines.coders.BandEntriesCoder;
 import org.provenant.pipelines.coders.CandidatePairsCoder;
 import org.provenant.pipelines.coders.Encoded;
+import org.provenant.pipelines.coders.ExactMemberCoder;
 import org.provenant.pipelines.coders.SignatureRecordCoder;
 import org.provenant.schemas.DedupInfo;
 import org.provenant.schemas.Document;
@@ -74,18 +74,20 @@ import org.provenant.schemas.Rejection;
  *       kept and rejected documents leave as shard rows ({@link #KEPT_ROWS}, {@link #REJECTED_ROWS}).
  * </ol>
  *
- * <p>Documents come in encoded ({@link org.provenant.pipelines.coders.Encoded}, as extraction emits
- * them) and travel as those bytes to the decision join: on Flink the outputs of a multi-output
- * step are each decoded in full by every output's consumer, and signing needs the text only.
+ * <p>The steps' outcomes come in ({@link ApplySteps} has one output, so on Flink signing runs in the
+ * steps' operator chain and each document arrives by reference); their rejections pass on as
+ * rejection rows. Signing encodes each document once ({@link org.provenant.pipelines.coders.Encoded})
+ * and it travels as those bytes to the decision join: on Flink the outputs of a multi-output step
+ * are each decoded in full by every output's consumer.
  *
  * Every kept document gets {@code dedup.cluster_id} (the id of the kept document of its cluster)
  * and {@code dedup.cluster_size} (documents it stands for, itself included).
  */
-public final class DedupDocuments extends PTransform<PCollection<byte[]>, PCollectionTuple> {
+public final class DedupDocuments extends PTransform<PCollection<Outcome>, PCollectionTuple> {
   /** Kept documents, as shard rows ({@link WriteShards#documentRow}) made where they are decided. */
-  public static final TupleTag<ShardRow> KEPT_ROWS = new TupleTag<>() {};
-  /** Rejected duplicates, as shard rows ({@link WriteShards#rejectionRow}). */
-  public static final TupleTag<ShardRow> REJECTED_ROWS = new TupleTag<>() {};
+  public static final TupleTag<ShardRow> KEPT_ROWS = WriteShards.KEPT_ROWS;
+  /** Rejected duplicates and the rejections that came in, as shard rows ({@link WriteShards#rejectionRow}). */
+  public static final TupleTag<ShardRow> REJECTED_ROWS = WriteShards.REJECTED_ROWS;
   public static final String EXACT_STEP = "dedup_exact@1";
   public static final String NEAR_STEP = "dedup_near@1";
 
@@ -96,10 +98,12 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
   private static final TupleTag<KV<Integer, BandEntries>> BANDS = new TupleTag<>() {};
   private static final TupleTag<KV<String, Integer>> EXACT_COPIES = new TupleTag<>() {};
   private static final TupleTag<KV<String, ExactLoss>> EXACT_LOSSES = new TupleTag<>() {};
-  /** Exact key to the encoded signature record and band keys ({@link SignFn#SIGNED_CODER}). */
+  /** Exact key to the encoded {@link ExactMember} (bytes across the signing step's outputs: see Encoded). */
   private static final TupleTag<KV<String, byte[]>> SIGNED = new TupleTag<>() {};
   /** Internal key to the encoded document (documents of earlier releases are not written). */
   private static final TupleTag<KV<String, byte[]>> DOCUMENT_ROWS = new TupleTag<>() {};
+  /** The rejections that came in with the documents, as rejection rows. */
+  private static final TupleTag<ShardRow> PASSED_ON = new TupleTag<>() {};
 
   /** Items of one batch of band entries or candidate pairs ({@link PendingBatches}). */
   static final int MAX_BATCH = 512;
@@ -144,20 +148,21 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<byte[]> encoded) {
+  public PCollectionTuple expand(PCollection<Outcome> outcomes) {
     KvCoder<String, Document> docKv = KvCoder.of(StringUtf8Coder.of(), AvroRowCoder.documents());
     KvCoder<String, String> strKv = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
 
     if (!near) {
-      return exactOnly(encoded.apply("DecodeDocuments", Encoded.decode(AvroRowCoder.documents())), docKv, strKv);
+      return exactOnly(outcomes, docKv, strKv);
     }
 
     // 1. every document is signed once; its exact key, signature record and band keys go to one
     //    exact group (records, not documents: the documents are shuffled once, at the end)
     //    (both outputs of the signing ParDo are bytes: see Encoded)
     KvCoder<String, byte[]> bytesKv = KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of());
-    PCollectionTuple signed = encoded
-        .apply("SignAndKeyByExactText", ParDo.of(new SignFn(settings)).withOutputTags(SIGNED, TupleTagList.of(DOCUMENT_ROWS)));
+    PCollectionTuple signed = outcomes
+        .apply("SignAndKeyByExactText", ParDo.of(new SignFn(settings, shards))
+            .withOutputTags(SIGNED, TupleTagList.of(DOCUMENT_ROWS).and(PASSED_ON)));
     PCollectionTuple exact = signed.get(SIGNED).setCoder(bytesKv)
         .apply("GroupExactCopies", GroupByKey.create())
         .apply("KeepOnePerExactGroup", ParDo.of(new ExactGroupFn(settings, bandGroups))
@@ -248,13 +253,20 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
             .withOutputTags(KEPT_ROWS, TupleTagList.of(REJECTED_ROWS)));
     return PCollectionTuple
         .of(KEPT_ROWS, decided.get(KEPT_ROWS).setCoder(WriteShards.ROW_CODER))
-        .and(REJECTED_ROWS, decided.get(REJECTED_ROWS).setCoder(WriteShards.ROW_CODER));
+        .and(REJECTED_ROWS, withRejectionsPassedOn(signed.get(PASSED_ON), decided.get(REJECTED_ROWS).setCoder(WriteShards.ROW_CODER)));
+  }
+
+  /** The duplicates' rows and the rows of the rejections that came in, as one collection. */
+  private static PCollection<ShardRow> withRejectionsPassedOn(PCollection<ShardRow> passedOn, PCollection<ShardRow> duplicates) {
+    return PCollectionList.of(passedOn.setCoder(WriteShards.ROW_CODER)).and(duplicates)
+        .apply("WithRejectionsPassedOn", Flatten.pCollections());
   }
 
   /** Exact duplicates only: documents are grouped by exact key and the group decides at once. */
-  private PCollectionTuple exactOnly(PCollection<Document> docs, KvCoder<String, Document> docKv, KvCoder<String, String> strKv) {
-    PCollectionTuple exact = docs
-        .apply("KeyByExactText", ParDo.of(new ExactKeyFn(settings))).setCoder(docKv)
+  private PCollectionTuple exactOnly(PCollection<Outcome> outcomes, KvCoder<String, Document> docKv, KvCoder<String, String> strKv) {
+    PCollectionTuple keyed = outcomes
+        .apply("KeyByExactText", ParDo.of(new ExactKeyFn(settings, shards)).withOutputTags(KEYED_DOCUMENTS, TupleTagList.of(PASSED_ON)));
+    PCollectionTuple exact = keyed.get(KEYED_DOCUMENTS).setCoder(docKv)
         .apply("GroupExactCopies", GroupByKey.create())
         .apply("KeepOnePerExactGroup", ParDo.of(new ExactSurvivorFn(settings))
             .withOutputTags(SURVIVORS, TupleTagList.of(EXACT_REJECTED).and(GROUP_SURVIVOR)));
@@ -278,7 +290,7 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
         .apply("ExactDuplicates", org.apache.beam.sdk.transforms.Values.create()).setCoder(AvroRowCoder.rejections())
         .apply("EncodeRejectedRows", ParDo.of(new WriteShards.EncodeFn<>(new WriteShards.RejectionFormat(), shards)))
         .setCoder(WriteShards.ROW_CODER);
-    return PCollectionTuple.of(KEPT_ROWS, keptRows).and(REJECTED_ROWS, rejectedRows);
+    return PCollectionTuple.of(KEPT_ROWS, keptRows).and(REJECTED_ROWS, withRejectionsPassedOn(keyed.get(PASSED_ON), rejectedRows));
   }
 
   private static final TupleTag<KV<String, String>> EDGES = new TupleTag<>() {};
@@ -293,16 +305,26 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
     static final org.apache.beam.sdk.coders.Coder<Decision> CODER = org.apache.beam.sdk.coders.SerializableCoder.of(Decision.class);
   }
 
-  static final class ExactKeyFn extends DoFn<Document, KV<String, Document>> {
-    private final DedupSettings settings;
+  private static final TupleTag<KV<String, Document>> KEYED_DOCUMENTS = new TupleTag<>() {};
 
-    ExactKeyFn(DedupSettings settings) {
+  /** Each kept document keyed by its exact key; each rejection passed on as its row. */
+  static final class ExactKeyFn extends DoFn<Outcome, KV<String, Document>> {
+    private final DedupSettings settings;
+    private final int shards;
+
+    ExactKeyFn(DedupSettings settings, int shards) {
       this.settings = settings;
+      this.shards = shards;
     }
 
     @ProcessElement
-    public void process(@Element Document d, OutputReceiver<KV<String, Document>> out) {
-      out.output(KV.of(ExactKey.of(settings.normalizer(), d.text()).hex(), d));
+    public void process(@Element Outcome outcome, MultiOutputReceiver out) {
+      if (outcome instanceof Outcome.Rejected r) {
+        out.get(PASSED_ON).output(WriteShards.rejectionRow(r.rejection(), shards));
+        return;
+      }
+      Document d = ((Outcome.Kept) outcome).document();
+      out.get(KEYED_DOCUMENTS).output(KV.of(ExactKey.of(settings.normalizer(), d.text()).hex(), d));
     }
   }
 
@@ -431,16 +453,17 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
   /**
    * Signs a document once and keys what dedup needs of it by its exact key: the signature record
    * (fingerprints or signature values) and its LSH band keys, which only the exact group's survivor
-   * will use.
+   * will use; the document itself, encoded once, to the decision join. A rejection that came in
+   * passes on as its row.
    */
-  static final class SignFn extends DoFn<byte[], KV<String, byte[]>> {
-    static final KvCoder<SignatureRecord, KV<String, List<Long>>> SIGNED_CODER =
-        KvCoder.of(SignatureRecordCoder.of(), KvCoder.of(StringUtf8Coder.of(), ListCoder.of(BigEndianLongCoder.of())));
+  static final class SignFn extends DoFn<Outcome, KV<String, byte[]>> {
     private final DedupSettings settings;
+    private final int shards;
     private transient MinHashSigner signer;
 
-    SignFn(DedupSettings settings) {
+    SignFn(DedupSettings settings, int shards) {
       this.settings = settings;
+      this.shards = shards;
     }
 
     @Setup
@@ -456,8 +479,12 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
     }
 
     @ProcessElement
-    public void process(@Element byte[] bytes, MultiOutputReceiver out) {
-      Document d = Encoded.value(AvroRowCoder.documents(), bytes);
+    public void process(@Element Outcome outcome, MultiOutputReceiver out) {
+      if (outcome instanceof Outcome.Rejected r) {
+        out.get(PASSED_ON).output(WriteShards.rejectionRow(r.rejection(), shards));
+        return;
+      }
+      Document d = ((Outcome.Kept) outcome).document();
       MinHashSignature sig;
       ShingleSet shingles = null;
       if (settings.exactVerification()) {
@@ -467,17 +494,19 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
       } else {
         sig = signer.sign(d);
       }
-      List<Long> bands = new ArrayList<>();
-      for (BandKey k : settings.banding().bandKeys(sig)) {
+      List<BandKey> bandKeys = settings.banding().bandKeys(sig);
+      long[] bands = new long[bandKeys.size()];
+      for (int i = 0; i < bands.length; i++) {
         // one 64-bit shuffle key per band: a collision across bands only adds a candidate pair,
         // which verification then judges
-        bands.add(k.hash() ^ (k.band() + 1) * 0x9E3779B97F4A7C15L);
+        BandKey k = bandKeys.get(i);
+        bands[i] = k.hash() ^ (k.band() + 1) * 0x9E3779B97F4A7C15L;
       }
       String key = internalKey(d);
       out.get(SIGNED).output(KV.of(ExactKey.of(settings.normalizer(), d.text()).hex(),
-          Encoded.bytes(SIGNED_CODER, KV.of(SignatureRecord.of(key, d, 1, sig, shingles), KV.of(sourceKey(d), bands)))));
+          Encoded.bytes(ExactMemberCoder.of(), new ExactMember(SignatureRecord.of(key, d, 1, sig, shingles), sourceKey(d), bands))));
       if (!ReadPriorRelease.isPrior(d)) {
-        out.get(DOCUMENT_ROWS).output(KV.of(key, bytes)); // the document as it came, not encoded again
+        out.get(DOCUMENT_ROWS).output(KV.of(key, Encoded.bytes(AvroRowCoder.documents(), d))); // encoded once, here
       }
     }
   }
@@ -516,18 +545,18 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
     @ProcessElement
     public void process(@Element KV<String, Iterable<byte[]>> group, MultiOutputReceiver out) {
       // same rank and id (the same record in two files): the source (file, then offset) decides
-      java.util.Comparator<KV<SignatureRecord, KV<String, List<Long>>>> order =
-          java.util.Comparator.<KV<SignatureRecord, KV<String, List<Long>>>, Boolean>comparing(e -> !isPriorKey(e.getKey().id()))
-              .thenComparing(e -> e.getKey().documentMember(), settings.survivorRule().order())
-              .thenComparing(e -> e.getValue().getKey())
-              .thenComparing(e -> e.getKey().id());
-      KV<SignatureRecord, KV<String, List<Long>>> best = null;
+      java.util.Comparator<ExactMember> order =
+          java.util.Comparator.<ExactMember, Boolean>comparing(e -> !isPriorKey(e.record().id()))
+              .thenComparing(e -> e.record().documentMember(), settings.survivorRule().order())
+              .thenComparing(ExactMember::source)
+              .thenComparing(e -> e.record().id());
+      ExactMember best = null;
       List<String> losers = new ArrayList<>();
       int n = 0;
       for (byte[] bytes : group.getValue()) {
-        KV<SignatureRecord, KV<String, List<Long>>> e = Encoded.value(SignFn.SIGNED_CODER, bytes);
+        ExactMember e = Encoded.value(ExactMemberCoder.of(), bytes);
         n++;
-        KV<SignatureRecord, KV<String, List<Long>>> loser = e;
+        ExactMember loser = e;
         if (best == null) {
           best = e;
           continue;
@@ -536,13 +565,13 @@ public final class DedupDocuments extends PTransform<PCollection<byte[]>, PColle
           loser = best;
           best = e;
         }
-        if (!isPriorKey(loser.getKey().id())) { // a copy inside the earlier releases is not this run's to write
-          losers.add(loser.getKey().id());
+        if (!isPriorKey(loser.record().id())) { // a copy inside the earlier releases is not this run's to write
+          losers.add(loser.record().id());
         }
       }
-      String bestKey = best.getKey().id();
-      out.get(SIGNATURES).output(best.getKey().representing(n));
-      for (long band : best.getValue().getValue()) {
+      String bestKey = best.record().id();
+      out.get(SIGNATURES).output(best.record().representing(n));
+      for (long band : best.bandKeys()) {
         int g = BandEntries.group(band, bandGroups);
         pending.batch(g).add(band, bestKey);
         pending.added(g, b -> out.get(BANDS).output(b));

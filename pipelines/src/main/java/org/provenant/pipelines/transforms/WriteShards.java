@@ -33,6 +33,10 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.provenant.filters.step.Outcome;
 import org.provenant.pipelines.coders.ShardRowCoder;
 import org.provenant.pipelines.io.ShardFiles;
 import org.provenant.schemas.AvroRows;
@@ -109,12 +113,24 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     return new WriteRows<>(new RejectionFormat(), outputDir, "rejected", shards);
   }
 
-  /** Encodes kept documents as shard rows for {@link #documentRows}. */
-  public static PTransform<PCollection<Document>, PCollection<ShardRow>> encodeDocuments(int shards) {
+  /** Shard rows of kept documents, for {@link #documentRows}. */
+  public static final TupleTag<ShardRow> KEPT_ROWS = new TupleTag<>() {};
+  /** Shard rows of rejections, for {@link #rejectionRows}. */
+  public static final TupleTag<ShardRow> REJECTED_ROWS = new TupleTag<>() {};
+
+  /**
+   * Encodes outcomes as shard rows: kept documents under {@link #KEPT_ROWS}, rejections under
+   * {@link #REJECTED_ROWS} (one input, so on Flink it runs in the steps' operator chain).
+   */
+  public static PTransform<PCollection<Outcome>, PCollectionTuple> encodeOutcomes(int shards) {
     return new PTransform<>() {
       @Override
-      public PCollection<ShardRow> expand(PCollection<Document> rows) {
-        return rows.apply("EncodeRows", ParDo.of(new EncodeFn<>(new DocumentFormat(), shards))).setCoder(ROW_CODER);
+      public PCollectionTuple expand(PCollection<Outcome> outcomes) {
+        PCollectionTuple rows = outcomes.apply("EncodeRows", ParDo.of(new EncodeOutcomeFn(shards))
+            .withOutputTags(KEPT_ROWS, TupleTagList.of(REJECTED_ROWS)));
+        rows.get(KEPT_ROWS).setCoder(ROW_CODER);
+        rows.get(REJECTED_ROWS).setCoder(ROW_CODER);
+        return rows;
       }
     };
   }
@@ -229,6 +245,24 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     @ProcessElement
     public void process(@Element T row, OutputReceiver<ShardRow> out) {
       out.output(WriteShards.row(format, writer, row, shards));
+    }
+  }
+
+  /** A kept document's row, or a rejection's. */
+  static final class EncodeOutcomeFn extends DoFn<Outcome, ShardRow> {
+    private final int shards;
+
+    EncodeOutcomeFn(int shards) {
+      this.shards = shards;
+    }
+
+    @ProcessElement
+    public void process(@Element Outcome outcome, MultiOutputReceiver out) {
+      if (outcome instanceof Outcome.Kept k) {
+        out.get(KEPT_ROWS).output(documentRow(k.document(), shards));
+      } else {
+        out.get(REJECTED_ROWS).output(rejectionRow(((Outcome.Rejected) outcome).rejection(), shards));
+      }
     }
   }
 
