@@ -18,8 +18,8 @@ import org.provenant.pipelines.output.OutputVerifier;
 import org.provenant.schemas.manifest.RunManifest;
 
 /**
- * The SparkRunner on its default in-process master ({@code local[2]}, no {@code --sparkMaster}
- * given) writes the same bytes as the DirectRunner from the corpus of {@link CurationEndToEndTest},
+ * The SparkRunner on its default in-process master ({@code local[N]} for N cores, no {@code
+ * --sparkMaster} given) writes the same bytes as the DirectRunner from the corpus of {@link CurationEndToEndTest},
  * which pins the DirectRunner's output to embedded Flink's: one output on all three engines.
  */
 @Tag("spark")

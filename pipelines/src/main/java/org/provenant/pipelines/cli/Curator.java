@@ -34,15 +34,20 @@ import org.provenant.schemas.manifest.RunManifest.ToolInfo;
 /**
  * Runs a curation from the command line's values: matches the input globs, prepares the output
  * directory, builds the Beam options (embedded Flink by default for the FlinkRunner, an in-process
- * {@value #DEFAULT_SPARK_MASTER} master for the SparkRunner), runs the
+ * {@code local[N]} master of one thread per core for the SparkRunner), runs the
  * pipeline with a progress line on a terminal, and reports. Tests call {@link #run} directly.
  */
 public final class Curator {
   /** Tool name and version written in manifests. */
   public static final String VERSION = "0.1.0";
 
-  /** The Spark master when the SparkRunner is chosen without {@code --sparkMaster}: in-process, two cores. */
-  public static final String DEFAULT_SPARK_MASTER = "local[2]";
+  /**
+   * The Spark master when the SparkRunner is chosen without {@code --sparkMaster}: in-process, one
+   * task thread per core of this machine (as the embedded Flink cluster runs one task per core).
+   */
+  public static String defaultSparkMaster() {
+    return "local[" + Runtime.getRuntime().availableProcessors() + "]";
+  }
 
   private final PrintStream err;
   private final boolean waitForJob;
@@ -195,7 +200,7 @@ public final class Curator {
     }
     if (options.getRunner() == SparkRunner.class) {
       if (beamArgs.stream().noneMatch(a -> a.startsWith("--sparkMaster"))) {
-        options.as(SparkPipelineOptions.class).setSparkMaster(DEFAULT_SPARK_MASTER);
+        options.as(SparkPipelineOptions.class).setSparkMaster(defaultSparkMaster());
       }
       if (options.as(SparkPipelineOptions.class).getSparkMaster().startsWith("local")) {
         inProcessSparkOnLoopback();

@@ -169,7 +169,7 @@ public final class Main implements Callable<Integer> {
       description = {"Curate inputs into OUT/data/*.parquet, OUT/rejected/*.parquet and OUT/manifest.json.",
           "Runs on an embedded Flink mini-cluster unless --runner says otherwise. Any other --option is",
           "passed to Beam, e.g. --parallelism=N, --runner=DirectRunner, --runner=FlinkRunner --flinkMaster=host:port,",
-          "--runner=SparkRunner (in-process local[2] unless --sparkMaster=URL),",
+          "--runner=SparkRunner (in-process, a thread per core, unless --sparkMaster=URL),",
           "--runner=DataflowRunner --project=P --region=R --templateLocation=FILE ..."})
   static final class Curate implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "GLOB", arity = "1..*",

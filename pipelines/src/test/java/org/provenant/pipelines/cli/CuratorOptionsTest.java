@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 /** The Beam options a curation run builds: each runner's local default, and a given value kept. */
 class CuratorOptionsTest {
   @Test
-  void theSparkRunnerRunsInProcessOnTwoCoresUnlessAMasterIsGiven() {
+  void theSparkRunnerRunsInProcessOnEveryCoreUnlessAMasterIsGiven() {
     PipelineOptions options = Curator.beamOptions(List.of("--runner=SparkRunner"));
     assertEquals(SparkRunner.class, options.getRunner());
-    assertEquals("local[2]", options.as(SparkPipelineOptions.class).getSparkMaster());
+    assertEquals("local[" + Runtime.getRuntime().availableProcessors() + "]", options.as(SparkPipelineOptions.class).getSparkMaster());
     assertEquals("spark://head:7077",
         Curator.beamOptions(List.of("--runner=SparkRunner", "--sparkMaster=spark://head:7077")).as(SparkPipelineOptions.class).getSparkMaster());
     // Beam's own default, local[4], is what the option says when it is set explicitly
