@@ -17,16 +17,17 @@ import opennlp.tools.util.normalizer.UrlCharSequenceNormalizer;
  *       surrogates the emoji and repeated-character patterns run as OpenNLP runs them, since there
  *       {@code Pattern} reads code points (and its case-insensitive back reference reads past a
  *       supplementary character);
- *   <li>URL, and Twitter's retweet and laugh patterns, run as OpenNLP's, only when a scan shows
- *       that they can match (most prose has no "http", '@', word-initial "rt " or "haha").
+ *   <li>URL, and Twitter's laugh pattern, run as OpenNLP's, only when a scan shows that they can
+ *       match (most prose has no "http", '@' or "haha");
+ *   <li>Twitter's retweet pattern {@code \\b(rt[ :])+} is a loop too, with the word boundary of
+ *       JDK 17 pinned ({@link #replaceRetweets}): JDK 19 changed what {@code \\b} means, and with
+ *       the pattern the same page got other language scores on another JVM.
  * </ul>
  */
 final class LanguageTextNormalizer {
   private static final CharSequenceNormalizer EMOJI = EmojiCharSequenceNormalizer.getInstance();
   private static final CharSequenceNormalizer URL = UrlCharSequenceNormalizer.getInstance();
-  /** Twitter's retweet and laugh patterns, compiled as OpenNLP compiles them. */
-  private static final java.util.regex.Pattern RETWEET =
-      java.util.regex.Pattern.compile("\\b(rt[ :])+", java.util.regex.Pattern.CASE_INSENSITIVE);
+  /** Twitter's laugh pattern, compiled as OpenNLP compiles it. */
   private static final java.util.regex.Pattern LAUGH =
       java.util.regex.Pattern.compile("([hj])+([aieou])+(\\1+\\2+)+", java.util.regex.Pattern.CASE_INSENSITIVE);
 
@@ -48,7 +49,7 @@ final class LanguageTextNormalizer {
     // Twitter: hashtags and users, retweets, faces, laughs, in that order
     s = replaceHashtagsAndUsers(s);
     if (mayHaveRetweet(s)) {
-      s = RETWEET.matcher(s).replaceAll(" ");
+      s = replaceRetweets(s);
     }
     s = replaceFaces(s);
     if (mayHaveLaugh(s)) {
@@ -307,6 +308,78 @@ final class LanguageTextNormalizer {
       }
     }
     return false;
+  }
+
+  /**
+   * Twitter's {@code \\b(rt[ :])+} (ASCII case-insensitive) replaced by a space, with {@code \\b}
+   * as JDK 17's {@code Pattern} reads it, on every JDK: a word char is a letter, a digit (Unicode
+   * categories L and Nd) or '_', and a non-spacing mark after a word char (through any run of marks)
+   * counts as one. JDK 19 made {@code \\b} ASCII-only, like {@code \\w} (JDK-8264160), so there the
+   * "rt " of German "führt " or Swedish "lärt " was cut, and on those texts the language scores
+   * moved by up to 0.013; this method gives one answer, JDK 17's and OpenNLP's there, on any JVM.
+   */
+  static String replaceRetweets(String s) {
+    StringBuilder out = null;
+    int copied = 0;
+    int i = 0;
+    while (i + 2 < s.length()) {
+      int end = i;
+      if (isRetweetAt(s, i) && !wordBefore(s, i)) {
+        while (isRetweetAt(s, end)) {
+          end += 3;
+        }
+      }
+      if (end == i) {
+        i++;
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(s.length());
+      }
+      out.append(s, copied, i).append(' ');
+      copied = end;
+      i = end;
+    }
+    return out == null ? s : out.append(s, copied, s.length()).toString();
+  }
+
+  private static boolean isRetweetAt(String s, int i) {
+    if (i + 2 >= s.length()) {
+      return false;
+    }
+    char r = s.charAt(i);
+    char t = s.charAt(i + 1);
+    char after = s.charAt(i + 2);
+    return (r == 'r' || r == 'R') && (t == 't' || t == 'T') && (after == ' ' || after == ':');
+  }
+
+  /** Whether the char before {@code i} is a word char for JDK 17's {@code \\b}. */
+  private static boolean wordBefore(String s, int i) {
+    if (i == 0) {
+      return false;
+    }
+    int ch = Character.codePointBefore(s, i);
+    if (isJdk17WordChar(ch)) {
+      return true;
+    }
+    if (Character.getType(ch) != Character.NON_SPACING_MARK) {
+      return false;
+    }
+    // a mark counts when the first char before its run of marks is a letter or digit
+    for (int x = i - 1; x >= 0; x--) {
+      int c = Character.codePointAt(s, x);
+      if (Character.isLetterOrDigit(c)) {
+        return true;
+      }
+      if (Character.getType(c) != Character.NON_SPACING_MARK) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isJdk17WordChar(int ch) {
+    return ch == '_' || Character.isLetterOrDigit(ch);
   }
 
   private static boolean isAsciiWordChar(char c) {
