@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 final class HeaderComment {
   static final int MAX_LINES = 80;
   static final int MAX_CHARS = 8_000;
-  private static final Pattern COPYRIGHT = Pattern.compile("(?i)^\\s*(copyright\\b|\\(c\\)|©|all rights reserved\\.?\\s*$)");
-  private static final Pattern LINE_PREFIX = Pattern.compile("^\\s*(//+|#+|--+|;+|%+|REM\\b|\\*+|/\\*+!?|<!--|\"\"\"|''')\\s?");
+  private static final Pattern COPYRIGHT = StablePattern.compile("(?i)^\\s*(copyright\\b|\\(c\\)|©|all rights reserved\\.?\\s*$)");
+  private static final Pattern LINE_PREFIX = StablePattern.compile("^\\s*(//+|#+|--+|;+|%+|REM\\b|\\*+|/\\*+!?|<!--|\"\"\"|''')\\s?");
   private static final Pattern LINE_SUFFIX = Pattern.compile("\\s*(\\*+/|-->|\"\"\"|''')\\s*$");
 
   private HeaderComment() {}

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * before the wording is looked for. Stateless.
  */
 public final class LaterVersionWording {
-  private static final Pattern OFFER = Pattern.compile(
+  private static final Pattern OFFER = StablePattern.compile(
       "(?i)\\(?\\s*at your option\\s*\\)?,?\\s*any later version|or any later version (?:published|of the license)"
           + "|version \\d(?:\\.\\d)? or later\\b|version \\d(?:\\.\\d)?\\+");
   /** Where the sample notice of a GNU licence text begins. */

@@ -80,7 +80,7 @@ public final class LicenseExceptions {
     if (!SpdxLicenseList.get().exceptions().containsKey(id)) {
       throw new IllegalStateException("not in the SPDX exception list: " + id);
     }
-    return new Entry(id, ImmutableSet.copyOf(bases), ImmutableList.copyOf(text.split("\\|")), Pattern.compile("(?i)(?:" + name + ")"));
+    return new Entry(id, ImmutableSet.copyOf(bases), ImmutableList.copyOf(text.split("\\|")), StablePattern.compile("(?i)(?:" + name + ")"));
   }
 
   private LicenseExceptions() {}

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class LicenseNames {
   private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9.+]+");
-  private static final Pattern STOP = Pattern.compile("\\b(the|version|v|vers|ver)\\b");
-  private static final Pattern VERSION_V = Pattern.compile("\\bv(\\d)");
+  private static final Pattern STOP = StablePattern.compile("\\b(the|version|v|vers|ver)\\b");
+  private static final Pattern VERSION_V = StablePattern.compile("\\bv(\\d)");
   private static final Pattern DOT_END = Pattern.compile("(?<=\\D)\\.|\\.(?=\\D)|\\.$");
 
   private static final class Holder {

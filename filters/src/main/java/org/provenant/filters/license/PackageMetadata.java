@@ -60,7 +60,7 @@ final class PackageMetadata {
     if (base.spdx() == null) {
       // "GNU GPL v2 with the Classpath linking exception": the name without the exception's words
       String rest = value.replaceAll("(?i)\\s*(?:,?\\s*with|w/|\\+)\\s*(?:the\\s+)?[A-Za-z -]*exception.*$", "")
-          .replaceAll("(?i)\\s*\\+\\s*cpe\\b.*$", "").strip();
+          .replaceAll(StablePattern.rewrite("(?i)\\s*\\+\\s*cpe\\b.*$"), "").strip();
       if (rest.isEmpty() || rest.equals(value.strip())) {
         return plain;
       }
@@ -289,7 +289,7 @@ final class PackageMetadata {
 
   /** A licence name's "v2.1 or later", "2.0 or any later version": not "+", which names an exception in "GPLv2+CE". */
   private static final java.util.regex.Pattern NAME_OFFERS_LATER =
-      java.util.regex.Pattern.compile("(?i)\\d\\s*,?\\s*or\\s+(?:\\(at your option\\)\\s*)?(?:any\\s+)?later\\b");
+      StablePattern.compile("(?i)\\d\\s*,?\\s*or\\s+(?:\\(at your option\\)\\s*)?(?:any\\s+)?later\\b");
 
   private static final java.util.regex.Pattern GNU_ID = java.util.regex.Pattern.compile("(A?GPL|LGPL)-(\\d\\.\\d)(-only|-or-later)");
 

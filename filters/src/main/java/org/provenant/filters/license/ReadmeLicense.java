@@ -30,7 +30,7 @@ final class ReadmeLicense {
   private static final List<Phrase> PHRASES = new ArrayList<>();
 
   private static void phrase(String regex, String id, String laterId) {
-    PHRASES.add(new Phrase(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), id, laterId));
+    PHRASES.add(new Phrase(StablePattern.compile(regex, Pattern.CASE_INSENSITIVE), id, laterId));
   }
 
   static {
@@ -66,7 +66,7 @@ final class ReadmeLicense {
     phrase("\\bEUPL" + v + "1\\.2", "EUPL-1.2", null);
   }
 
-  private static final Pattern CHOICE = Pattern.compile("(?i)at your option|dual[- ]licen|either of|\\bor the\\b|, or\\b|\\bor under");
+  private static final Pattern CHOICE = StablePattern.compile("(?i)at your option|dual[- ]licen|either of|\\bor the\\b|, or\\b|\\bor under");
 
   /** Licence evidence from {@code readme} at {@code location}; empty when it states none. */
   static List<org.provenant.schemas.Evidence> read(String location, String readme, LicenseTextMatcher matcher) {
