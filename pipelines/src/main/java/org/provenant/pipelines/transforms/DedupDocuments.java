@@ -158,7 +158,7 @@ public final class DedupDocuments extends PTransform<PCollection<Outcome>, PColl
 
     // 1. every document is signed once; its exact key, signature record and band keys go to one
     //    exact group (records, not documents: the documents are shuffled once, at the end)
-    //    (both outputs of the signing ParDo are bytes: see Encoded)
+    //    (the signing ParDo's outputs are bytes, or rows of bytes: see Encoded)
     KvCoder<String, byte[]> bytesKv = KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of());
     PCollectionTuple signed = outcomes
         .apply("SignAndKeyByExactText", ParDo.of(new SignFn(settings, shards))
