@@ -186,6 +186,10 @@ public final class Curator {
         // job then ran in one task thread however many cores the machine has
         flink.setParallelism(Runtime.getRuntime().availableProcessors());
       }
+      if (flink.getFlinkMaster().equals("[local]") && flink.getFlinkConfDir() == null && System.getenv("FLINK_CONF_DIR") == null
+          && needsDelegationTokensOff(Runtime.version().feature())) {
+        flink.setFlinkConfDir(confDirWithoutDelegationTokens().toString());
+      }
       if (isRemoteFlinkMaster(flink.getFlinkMaster())) {
         // a cluster of separate processes: the job's jars go with it (all but Flink's own, which the
         // cluster has), and batch exchanges are blocking so that a lost TaskManager restarts only
@@ -220,6 +224,29 @@ public final class Curator {
       if (System.getProperty(kv[0]) == null) {
         System.setProperty(kv[0], kv[1]);
       }
+    }
+  }
+
+  /**
+   * Whether the embedded Flink cluster must run with its delegation tokens off on a JVM of this
+   * feature version: from JDK 23 {@code Subject.getSubject} throws, and Flink 1.19's token manager
+   * (of no use to an in-process cluster) fails the job with "getSubject is not supported".
+   */
+  static boolean needsDelegationTokensOff(int jdkFeature) {
+    return jdkFeature >= 23;
+  }
+
+  /** A Flink configuration directory, deleted on exit, whose one setting turns delegation tokens off. */
+  static java.nio.file.Path confDirWithoutDelegationTokens() {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("provenant-flink-conf");
+      dir.toFile().deleteOnExit();
+      java.nio.file.Path conf = dir.resolve("flink-conf.yaml");
+      java.nio.file.Files.writeString(conf, "security.delegation.tokens.enabled: false\n");
+      conf.toFile().deleteOnExit();
+      return dir;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write a Flink configuration for the embedded cluster", e);
     }
   }
 

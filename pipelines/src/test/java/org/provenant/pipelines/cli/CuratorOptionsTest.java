@@ -50,6 +50,26 @@ class CuratorOptionsTest {
   }
 
   @Test
+  void onJdk23AndLaterTheEmbeddedClusterRunsWithDelegationTokensOff() throws java.io.IOException {
+    assertEquals(false, Curator.needsDelegationTokensOff(17));
+    assertEquals(false, Curator.needsDelegationTokensOff(22));
+    assertEquals(true, Curator.needsDelegationTokensOff(23));
+    assertEquals(true, Curator.needsDelegationTokensOff(25));
+    java.nio.file.Path dir = Curator.confDirWithoutDelegationTokens();
+    assertEquals("security.delegation.tokens.enabled: false\n", java.nio.file.Files.readString(dir.resolve("flink-conf.yaml")));
+    assertEquals(List.of("flink-conf.yaml"), java.nio.file.Files.list(dir).map(p -> p.getFileName().toString()).toList());
+    String confDir = Curator.beamOptions(List.of("--runner=FlinkRunner")).as(FlinkPipelineOptions.class).getFlinkConfDir();
+    if (Curator.needsDelegationTokensOff(Runtime.version().feature()) && System.getenv("FLINK_CONF_DIR") == null) {
+      assertEquals("security.delegation.tokens.enabled: false\n", java.nio.file.Files.readString(java.nio.file.Path.of(confDir, "flink-conf.yaml")));
+    } else {
+      assertEquals(null, confDir);
+    }
+    // a directory the user gives, or a cluster, is left alone
+    assertEquals("/etc/flink", Curator.beamOptions(List.of("--runner=FlinkRunner", "--flinkConfDir=/etc/flink")).as(FlinkPipelineOptions.class).getFlinkConfDir());
+    assertEquals(null, Curator.beamOptions(List.of("--runner=FlinkRunner", "--flinkMaster=127.0.0.1:8081")).as(FlinkPipelineOptions.class).getFlinkConfDir());
+  }
+
+  @Test
   void theFlinkRunnerStillDefaultsToTheEmbeddedMiniCluster() {
     assertEquals("[local]", Curator.beamOptions(List.of("--runner=FlinkRunner")).as(FlinkPipelineOptions.class).getFlinkMaster());
   }
