@@ -68,23 +68,82 @@ final class LanguageTextNormalizer {
     return s.trim();
   }
 
-  /** Shrink's second pattern, compiled as OpenNLP compiles it, for texts that hold surrogates. */
-  private static final java.util.regex.Pattern REPEATED_CHAR =
-      java.util.regex.Pattern.compile("(.)\\1{2,}", java.util.regex.Pattern.CASE_INSENSITIVE);
-
   /**
-   * Shrink's repeated-character pattern as OpenNLP runs it, except where {@code Pattern} fails:
-   * its case-insensitive back reference to a supplementary char compares one code point past the
-   * repetition, and throws when that is past the end (three U+10FFFF at the end of a page). There
-   * the repetitions are shrunk code point by code point, as the pattern means, so that one hostile
-   * page cannot stop a run.
+   * Shrink's repeated-character pattern {@code (.)\\1{2,}} (case-insensitive) to {@code $1$1} on a
+   * text that holds surrogates, as OpenNLP runs it on JDK 17 ({@link #repeatsAsJdk17}), except
+   * where JDK 17's {@code Pattern} fails: its case-insensitive back reference to a supplementary
+   * char compares one code point past the repetition, and throws when that is past the end (three
+   * U+10FFFF at the end of a page). There the repetitions are shrunk code point by code point, as
+   * the pattern means, so that one hostile page cannot stop a run. Later JDKs fixed the back
+   * reference, so with the pattern itself such texts shrank differently on another JVM.
    */
   static String repeatsAsOpenNlp(String s) {
     try {
-      return REPEATED_CHAR.matcher(s).replaceAll("$1$1");
+      return repeatsAsJdk17(s);
     } catch (StringIndexOutOfBoundsException e) {
       return shrinkRepeatedCodePoints(s);
     }
+  }
+
+  /**
+   * {@code (.)\\1{2,}} with {@code CASE_INSENSITIVE}, replaced by {@code $1$1}, step for step as JDK
+   * 17's {@code Pattern} runs it: a match may start at any char (a low surrogate too); the group is
+   * one code point; each back reference takes as many chars as the group but compares as many
+   * code points, from the group's start and from its own (ASCII letters folded), so a supplementary
+   * group also compares the code point after it; and it throws {@link
+   * StringIndexOutOfBoundsException} where JDK 17's does, reading at the end of the text.
+   */
+  static String repeatsAsJdk17(String s) {
+    int n = s.length();
+    StringBuilder out = null;
+    int copied = 0;
+    int p = 0;
+    while (p < n) {
+      int cp = s.codePointAt(p);
+      if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT && isLineTerminator((char) cp)) {
+        p++;
+        continue;
+      }
+      int groupEnd = p + Character.charCount(cp);
+      int size = groupEnd - p;
+      int i = groupEnd;
+      int repeats = 0;
+      while (i + size <= n && backReferenceMatches(s, p, size, i)) {
+        i += size;
+        repeats++;
+      }
+      if (repeats < 2) {
+        p++;
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(n);
+      }
+      out.append(s, copied, p).append(s, p, groupEnd).append(s, p, groupEnd);
+      copied = i;
+      p = i;
+    }
+    return out == null ? s : out.append(s, copied, n).toString();
+  }
+
+  /** JDK 17's case-insensitive back reference to the group of {@code size} chars at {@code group}, tried at {@code at}. */
+  private static boolean backReferenceMatches(String s, int group, int size, int at) {
+    int x = at;
+    int j = group;
+    for (int k = 0; k < size; k++) {
+      int c1 = Character.codePointAt((CharSequence) s, x); // past the end: JDK 17 throws here too
+      int c2 = Character.codePointAt((CharSequence) s, j);
+      if (c1 != c2 && asciiLower(c1) != asciiLower(c2)) {
+        return false;
+      }
+      x += Character.charCount(c1);
+      j += Character.charCount(c2);
+    }
+    return true;
+  }
+
+  private static int asciiLower(int c) {
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
   }
 
   /** {@code (.)\\1{2,}} to {@code $1$1} on code points, ASCII letters folded. */
