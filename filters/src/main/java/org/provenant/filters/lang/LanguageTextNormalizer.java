@@ -14,9 +14,10 @@ import opennlp.tools.util.normalizer.UrlCharSequenceNormalizer;
  *   <li>emoji, number, shrink, and Twitter's hashtag-or-user and face patterns, which are a
  *       character class, a digit run, a white-space run, a repeated character, a '#' or '@' run
  *       and a two- or three-char face, are single loops over the chars; on a text that holds
- *       surrogates the emoji and repeated-character patterns run as OpenNLP runs them, since there
- *       {@code Pattern} reads code points (and its case-insensitive back reference reads past a
- *       supplementary character);
+ *       surrogates, where {@code Pattern} reads code points, the emoji pattern runs as OpenNLP runs
+ *       it, and the repeated-character pattern is JDK 17's matcher written out ({@link
+ *       #repeatsAsJdk17}: its case-insensitive back reference reads past a supplementary
+ *       character, which later JDKs fixed);
  *   <li>URL, and Twitter's laugh pattern, run as OpenNLP's, only when a scan shows that they can
  *       match (most prose has no "http", '@' or "haha");
  *   <li>Twitter's retweet pattern {@code \\b(rt[ :])+} is a loop too, with the word boundary of
